@@ -1,0 +1,5 @@
+import sys
+
+from abmdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,191 @@
+"""Command line: ``python -m abmdesk [subcommand]`` (SPEC section 4).
+
+No GUI import happens unless the GUI is opened. Errors are one line on stderr:
+exit 1 for bad data, 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from abmdesk.errors import AbmError
+
+log = logging.getLogger("abmdesk")
+
+
+class UsageError(Exception):
+    """Bad usage found after parsing (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: ANN201 - argparse's hook
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="abmdesk", description="ABM Desk: account-based marketing desk.")
+    parser.add_argument("--db", type=Path, help="database file for the GUI")
+    parser.add_argument("--demo", action="store_true", help="open the GUI on the demo database")
+    parser.add_argument("--lang", choices=["fr", "en"], help="GUI language")
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    db = _Parser(add_help=False)
+    db.add_argument("--db", type=Path, required=True, help="database file (created if missing)")
+
+    p = sub.add_parser("demo", parents=[db], help="fill a database with demo data")
+    p.add_argument("--size", choices=["small", "large"], default="small")
+    p.add_argument("--seed", type=int, default=1)
+
+    for name in ("import", "export"):
+        p = sub.add_parser(name, parents=[db], help=f"{name} a data bundle")
+        p.add_argument("--format", choices=["native"], default="native")
+        p.add_argument("folder", type=Path, metavar="DIR")
+
+    p = sub.add_parser("settings", parents=[db], help="list, get or set settings")
+    ssub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    ssub.add_parser("list")
+    g = ssub.add_parser("get")
+    g.add_argument("key")
+    s = ssub.add_parser("set")
+    s.add_argument("key")
+    s.add_argument("value")
+
+    p = sub.add_parser("kpis", parents=[db], help="the seven KPIs over a period")
+    p.add_argument("--from", dest="date_from", type=_date, required=True, metavar="F")
+    p.add_argument("--to", dest="date_to", type=_date, required=True, metavar="T")
+    p.add_argument("--json", action="store_true", help="print the JSON object of SPEC 4")
+    return parser
+
+
+def _open(path: Path):  # noqa: ANN202
+    from abmdesk.services.database import open_db
+
+    return open_db(path)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from abmdesk.services.demo import generate_demo
+
+    engine = _open(args.db)
+    summary = generate_demo(engine, size=args.size, seed=args.seed)
+    print(summary.describe())
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from abmdesk.services.bundle import import_bundle
+
+    if not args.folder.is_dir():
+        raise UsageError(f"{args.folder}: not a folder")
+    engine = _open(args.db)
+    report = import_bundle(engine, args.folder)
+    print(report.describe())
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from abmdesk.services.bundle import export_bundle
+
+    engine = _open(args.db)
+    report = export_bundle(engine, args.folder)
+    print(report.describe())
+    return 0
+
+
+def _cmd_settings(args: argparse.Namespace) -> int:
+    from abmdesk.services import settings
+
+    engine = _open(args.db)
+    if args.action == "list":
+        for key, value in settings.list_settings(engine).items():
+            print(f"{key}={value}")
+    elif args.action == "get":
+        print(settings.get_setting(engine, args.key))
+    else:
+        print(f"{args.key}={settings.set_setting(engine, args.key, args.value)}")
+    return 0
+
+
+def _cmd_kpis(args: argparse.Namespace) -> int:
+    from abmdesk.services.kpis import compute_kpis, format_kpis_table
+
+    if args.date_from > args.date_to:
+        raise UsageError("--from must not be after --to")
+    engine = _open(args.db)
+    result = compute_kpis(engine, args.date_from, args.date_to)
+    if args.json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, allow_nan=False))
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_kpis_table(result))
+    return 0
+
+
+COMMANDS = {
+    "demo": _cmd_demo,
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "settings": _cmd_settings,
+    "kpis": _cmd_kpis,
+}
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from abmdesk.app import run_gui
+
+    return run_gui(db_path=args.db, demo=args.demo, lang=args.lang, smoke_test=args.smoke_test)
+
+
+def setup_logging() -> None:
+    """Log to a file in the user data dir (a windowed app has no stdout)."""
+    if log.handlers:
+        return
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    try:
+        from abmdesk.paths import log_path
+
+        handler: logging.Handler = logging.FileHandler(log_path(), encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    setup_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_gui(args)
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"abmdesk: error: {exc}", file=sys.stderr)
+        return 2
+    except AbmError as exc:
+        print(f"abmdesk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("abmdesk: interrupted", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # one clear line, never a traceback
+        log.exception("unexpected error")
+        print(f"abmdesk: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
