@@ -121,10 +121,10 @@ def _cmd_settings(args: argparse.Namespace) -> int:
 
 
 def _cmd_kpis(args: argparse.Namespace) -> int:
-    from abmdesk.services.kpis import compute_kpis, format_kpis_table
-
     if args.date_from > args.date_to:
         raise UsageError("--from must not be after --to")
+    from abmdesk.services.kpis import compute_kpis, format_kpis_table
+
     engine = _open(args.db)
     result = compute_kpis(engine, args.date_from, args.date_to)
     if args.json:
