@@ -1,0 +1,28 @@
+"""Every migration is run from a frozen database file of an older revision."""
+
+from __future__ import annotations
+
+import shutil
+
+from sqlalchemy import text
+
+from abmdesk.db.migrate import HEAD_REVISION, current_revision, open_database
+from tests.conftest import FIXTURES
+
+
+def test_frozen_rev0001_opens_at_head_with_data_intact(tmp_path):
+    db = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "db_rev0001.db", db)
+    engine = open_database(db)
+    try:
+        assert current_revision(engine) == HEAD_REVISION
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            name = conn.execute(text("SELECT full_name FROM stakeholders WHERE placeholder = 0"))
+            assert name.scalar() == "Hélène Géraud"
+            row = conn.execute(text("SELECT amount_cents, status FROM deals")).one()
+            assert tuple(row) == (4500000, "won")
+            assert conn.execute(text("SELECT count(*) FROM interactions")).scalar() == 1
+    finally:
+        engine.dispose()
