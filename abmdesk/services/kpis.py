@@ -1,0 +1,341 @@
+"""Compute the seven KPIs for a period (SPEC 3) as the JSON object of SPEC 4, or a table.
+
+Decisions where SPEC 3 is silent (copied to the README):
+
+- Engagement: ``weekly`` keys are in calendar order; a week only partly inside the
+  period counts only its days inside the period. ``trend`` is tested exactly in whole
+  numbers (10·last4 > 11·prev4, 10·last4 < 9·prev4), so no float rounding can flip it.
+  ``engaged_target_accounts_rate`` counts a score > 0 (a negative score, possible only
+  with negative points, is not engaged). Interactions dated after T never count.
+- Coverage: an interaction counts for the stakeholder it names (and so for that
+  stakeholder's account); account-level interactions (no stakeholder) engage nobody.
+  A stakeholder with no role, or the role ``other``, adds no required role.
+  ``engagement_ratio`` is null for an account with no identified stakeholder.
+- Deals: a won or lost deal is closed whatever its closing date; it is ABM when its
+  account was a target on d(closed_at), even when that is after T. An open deal is ABM
+  when its account is a target at T. Durations are exact: (end − begin) in seconds ÷ 86400.
+- Missing deal amounts: a won deal without an amount counts in ``won_deals``, in the win
+  rate and in the cycle time, adds 0 to revenue, and is left out of the mean amounts
+  (``avg_won_amount``, ``contract_value.*.average``), which are null when no won deal
+  has an amount.
+- ``velocity_per_day`` is null when a factor is null or ``avg_cycle_days`` is 0;
+  ``cycle_reduction`` and ``uplift`` are null when a side is null or the divisor is 0.
+- ``avg_days_in_stage`` lists the five stages for every group; a stage with no finished
+  stay ending in the period is null. Stage changes with the same entered_at keep their
+  insertion order (the earlier one's stay lasts 0 days). A stay ending at closed_at
+  counts even when closed_at is before its stage change (a negative duration: bad data
+  is shown, not hidden).
+- Conversion: "after the first entry" means later in the deal's stage history ordered by
+  entered_at, then insertion order; a backward move is just a stage change (entering an
+  earlier stage never advances). A deal won with d(closed_at) ≤ T advanced from every
+  stage it first entered in the period. Sectors are trimmed; empty → ``unknown``.
+  ``by_sector`` keys are sorted by name, ``by_size`` keys in size-band order.
+- CLV: ``clv`` = (base + upsell) × retention_years when base_arr > 0 (equal to
+  base × years × (1 + upsell_rate), without rounding), else 0 — upsell without a ``new``
+  contract is worth nothing. ``average.*`` is null when no account has base_arr > 0.
+- ROI: the total ``cost`` holds every ``abm`` cost dated in the period, also those of
+  accounts that are not targets at T (they appear in no per-account row). Unassigned
+  ``abm`` costs are shared equally by the target accounts at T; with none, they are in
+  the total only. Staff time with no duration counts 0 minutes; staff cost is
+  minutes × staff_hourly_cost ÷ 60. ``roi`` is null when the cost is 0.
+- Money is euros (cents ÷ 100) whatever the ``currency`` setting, which is reported as
+  ``currency``. Added keys (never renamed): ``currency``; engagement ``target_accounts``,
+  ``engaged_target_accounts``, per account ``last4``, ``prev4``, ``target``; velocity
+  ``won_deals``, ``lost_deals``; roi ``abm_costs``, ``staff_cost``, per account
+  ``staff_cost``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+from sqlalchemy import Engine
+
+from abmdesk import domain
+from abmdesk.errors import ValidationError
+from abmdesk.kpi.clv import clv
+from abmdesk.kpi.contract_value import contract_value
+from abmdesk.kpi.conversion import conversion
+from abmdesk.kpi.coverage import coverage
+from abmdesk.kpi.data import (
+    load_interaction_aggregates,
+    load_records,
+    load_weekly,
+    merge_weekly,
+)
+from abmdesk.kpi.engagement import engagement
+from abmdesk.kpi.inputs import KpiInputs, Params, Period
+from abmdesk.kpi.roi import roi
+from abmdesk.kpi.velocity import velocity
+from abmdesk.services.settings import load_settings
+
+T = TypeVar("T")
+
+
+def kpis_from_inputs(inputs: KpiInputs, *, currency: str = "EUR") -> dict:
+    """The SPEC 4 object from loaded inputs."""
+    period = inputs.period
+    return {
+        "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
+        "currency": currency,
+        "engagement": engagement(inputs),
+        "coverage": coverage(inputs),
+        "velocity": velocity(inputs),
+        "conversion": conversion(inputs),
+        "contract_value": contract_value(inputs),
+        "clv": clv(inputs),
+        "roi": roi(inputs),
+    }
+
+
+def _params(engine: Engine) -> tuple[Params, str]:
+    settings = load_settings(engine)
+    params = Params(
+        engagement_window_days=settings.engagement_window_days,
+        default_committee_size=settings.default_committee_size,
+        default_retention_years=settings.default_retention_years,
+        coverage_risk_threshold=settings.coverage_risk_threshold,
+        staff_hourly_cost=settings.staff_hourly_cost,
+    )
+    return params, settings.currency
+
+
+def _read(engine: Engine, load: Callable[[sqlite3.Connection], T]) -> T:
+    """Run ``load`` on a raw DB-API connection inside one read transaction."""
+    with engine.connect() as conn, conn.begin():
+        return load(conn.connection.dbapi_connection)  # type: ignore[arg-type]
+
+
+def compute_kpis(engine: Engine, date_from: dt.date, date_to: dt.date) -> dict:
+    """The KPIs of SPEC 3 over ``[date_from, date_to]``, as the JSON object of SPEC 4.
+
+    The interaction scans run in two worker threads on their own connections (SQLite
+    releases the GIL while it scans and sorts), while this thread loads the deals,
+    contracts and costs and computes the KPIs that need no interaction.
+    """
+    if date_from > date_to:
+        raise ValidationError("the period starts after it ends")
+    params, currency = _params(engine)
+    period = Period(date_from, date_to)
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="kpi") as pool:
+        weekly = pool.submit(_read, engine, lambda con: load_weekly(con, period))
+        aggregates = pool.submit(
+            _read, engine, lambda con: load_interaction_aggregates(con, period, params)
+        )
+        inputs = _read(engine, lambda con: load_records(con, period, params))
+        result = {
+            "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
+            "currency": currency,
+            "engagement": None,
+            "coverage": None,
+            "velocity": velocity(inputs),
+            "conversion": conversion(inputs),
+            "contract_value": contract_value(inputs),
+            "clv": clv(inputs),
+            "roi": None,
+        }
+        windows, inputs.stakeholders, inputs.minutes = aggregates.result()
+        result["coverage"] = coverage(inputs)
+        result["roi"] = roi(inputs)
+        inputs.engagement = merge_weekly(windows, weekly.result())
+        result["engagement"] = engagement(inputs)
+    return result
+
+
+# --- the terminal table -------------------------------------------------------------
+
+TOP = 20
+
+
+def _num(x: float | int | None, digits: int = 1) -> str:
+    if x is None:
+        return "—"
+    if isinstance(x, int):
+        return f"{x:,}".replace(",", " ")
+    return f"{x:,.{digits}f}".replace(",", " ")
+
+
+def _pct(x: float | None) -> str:
+    return "—" if x is None else f"{100 * x:.1f} %"
+
+
+def _money(x: float | None, currency: str) -> str:
+    return "—" if x is None else f"{_num(float(x), 2)} {currency}"
+
+
+def _table(headers: list[str], rows: list[list[str]], *, right: set[int] | None = None) -> str:
+    right = right if right is not None else set(range(1, len(headers)))
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for k, cell in enumerate(row):
+            widths[k] = max(widths[k], len(cell))
+
+    def line(cells: list[str]) -> str:
+        parts = [
+            cell.rjust(widths[k]) if k in right else cell.ljust(widths[k])
+            for k, cell in enumerate(cells)
+        ]
+        return "  ".join(parts).rstrip()
+
+    out = [line(headers), "  ".join("-" * w for w in widths)]
+    out.extend(line(r) for r in rows)
+    return "\n".join(out)
+
+
+def _top(rows: list[dict], key: str, n: int = TOP) -> tuple[list[dict], int]:
+    ranked = sorted(rows, key=lambda r: (-(r[key] or 0), r["account"]))
+    return ranked[:n], max(0, len(ranked) - n)
+
+
+def _more(hidden: int) -> str:
+    return f"… {hidden} more\n" if hidden else ""
+
+
+def format_kpis_table(result: dict) -> str:
+    """The figures of ``compute_kpis`` as a readable plain-text report."""
+    cur = result.get("currency", "EUR")
+    per = result["period"]
+    eng, cov, vel = result["engagement"], result["coverage"], result["velocity"]
+    conv, cv, life, ret = (
+        result["conversion"],
+        result["contract_value"],
+        result["clv"],
+        result["roi"],
+    )
+    out: list[str] = [f"ABM Desk KPIs, {per['from']} to {per['to']} (as of {per['to']})", ""]
+
+    out.append("1. Engagement")
+    out.append(f"   Engaged target accounts: {_pct(eng['engaged_target_accounts_rate'])}")
+    at_risk = sum(1 for a in cov["accounts"] if a["at_risk"])
+    dormant = sum(1 for a in eng["accounts"] if a["dormant"])
+    out.append(f"   Dormant accounts (30 days): {dormant} of {len(eng['accounts'])}")
+    out.append("")
+    out.append("2. Stakeholder coverage")
+    out.append(f"   Target accounts at risk: {at_risk}")
+    out.append("")
+    out.append("3. Pipeline velocity")
+    rows = []
+    for g, label in (("abm", "ABM"), ("non_abm", "Non-ABM"), ("all", "All")):
+        v = vel[g]
+        rows.append(
+            [
+                label,
+                _num(v["open_deals"]),
+                _pct(v["win_rate"]),
+                _money(v["avg_won_amount"], cur),
+                _num(v["avg_cycle_days"]),
+                _money(v["velocity_per_day"], cur),
+            ]
+        )
+    out.append(_table(["", "Open", "Win rate", "Avg won", "Cycle (days)", "Velocity / day"], rows))
+    out.append(f"Cycle reduction (ABM vs non-ABM): {_pct(vel['cycle_reduction'])}")
+    out.append("")
+    rows = [
+        [domain.STAGE_LABELS[s][1]]
+        + [_num(vel[g]["avg_days_in_stage"].get(s)) for g in ("abm", "non_abm", "all")]
+        for s in domain.STAGES
+    ]
+    out.append(_table(["Days in stage", "ABM", "Non-ABM", "All"], rows))
+    out.append("")
+
+    out.append("4. Conversion per stage (all deals)")
+    rows = [
+        [domain.STAGE_LABELS[s][1], _num(c["entered"]), _num(c["advanced"]), _pct(c["rate"])]
+        for s in domain.STAGES
+        if (c := conv["all"].get(s)) is not None
+    ]
+    out.append(_table(["Stage", "Entered", "Advanced", "Rate"], rows) if rows else "   no deals")
+    out.append("")
+
+    out.append("5. Average contract value")
+    rows = [
+        [label, _num(cv[g]["won_deals"]), _money(cv[g]["average"], cur)]
+        for g, label in (("abm", "ABM"), ("non_abm", "Non-ABM"))
+    ]
+    out.append(_table(["", "Won deals", "Average"], rows))
+    out.append(f"Uplift: {_pct(cv['uplift'])}")
+    out.append("")
+
+    out.append("6. Customer lifetime value")
+    out.append(f"   Average CLV, ABM accounts: {_money(life['average']['abm'], cur)}")
+    out.append(f"   Average CLV, other accounts: {_money(life['average']['non_abm'], cur)}")
+    out.append("")
+
+    out.append("7. ROI of the ABM programme")
+    out.append(f"   Revenue: {_money(ret['revenue'], cur)}")
+    out.append(f"   Cost: {_money(ret['cost'], cur)}")
+    out.append(f"   ROI: {_pct(ret['roi'])}")
+    out.append("")
+
+    text = "\n".join(out) + "\n"
+
+    top, hidden = _top(eng["accounts"], "score")
+    text += f"\nEngagement by account (top {TOP} by score)\n"
+    text += _table(
+        ["Account", "Score", "Last 4 wk", "Prev 4 wk", "Trend", "Dormant"],
+        [
+            [
+                a["account"],
+                _num(a["score"]),
+                _num(a.get("last4")),
+                _num(a.get("prev4")),
+                a["trend"],
+                "yes" if a["dormant"] else "no",
+            ]
+            for a in top
+        ],
+        right={1, 2, 3},
+    )
+    text += "\n" + _more(hidden)
+
+    risky = [a for a in cov["accounts"] if a["at_risk"]]
+    shown = risky[:TOP]
+    text += f"\nTarget accounts at risk (engaged coverage below threshold, first {TOP})\n"
+    text += _table(
+        ["Account", "Committee", "Identified", "Engaged", "Engaged cov.", "Roles"],
+        [
+            [
+                a["account"],
+                _num(a["committee_size"]),
+                _num(a["identified"]),
+                _num(a["engaged"]),
+                _pct(a["engaged_coverage"]),
+                _pct(a["role_coverage"]),
+            ]
+            for a in shown
+        ],
+    )
+    text += "\n" + _more(len(risky) - len(shown))
+
+    top, hidden = _top(life["accounts"], "clv")
+    text += f"\nCustomer lifetime value by account (top {TOP})\n"
+    text += _table(
+        ["Account", "Base ARR", "Upsell", "Years", "CLV"],
+        [
+            [
+                a["account"],
+                _money(a["base_arr"], cur),
+                _pct(a["upsell_rate"]),
+                _num(a["retention_years"]),
+                _money(a["clv"], cur),
+            ]
+            for a in top
+        ],
+    )
+    text += "\n" + _more(hidden)
+
+    top, hidden = _top(ret["accounts"], "revenue")
+    text += f"\nROI by target account (top {TOP} by revenue)\n"
+    text += _table(
+        ["Account", "Revenue", "Cost", "ROI"],
+        [
+            [a["account"], _money(a["revenue"], cur), _money(a["cost"], cur), _pct(a["roi"])]
+            for a in top
+        ],
+    )
+    text += "\n" + _more(hidden)
+    return text

@@ -1,0 +1,229 @@
+"""The KPI service: the SPEC 4 object, its table, the CLI, and the query plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+
+import pytest
+
+from abmdesk.cli import main
+from abmdesk.errors import ValidationError
+from abmdesk.kpi import data
+from abmdesk.kpi.inputs import Params, Period
+from abmdesk.services.kpis import compute_kpis, format_kpis_table, kpis_from_inputs
+from tests.unit.kpi_builders import build, kpis
+
+F, T = "2026-01-01", "2026-06-30"
+STAGES = ["discovery", "first_meeting", "qualified", "proposal", "negotiation"]
+
+
+@pytest.fixture
+def world(engine):
+    """A little of everything, with account names out of order."""
+    with build(engine) as b:
+        zeta = b.account("Zeta", target=True, sector="Industrie", employees=40)
+        alpha = b.account("alpha")
+        beta = b.account("Beta", target=True, since="2026-02-01", committee=3)
+        boss = b.person(beta, "Boss", role="decision_maker")
+        b.person(zeta, "Seat", placeholder=True)
+        b.touch(beta, "meeting", "2026-06-01T10:00", person=boss, minutes=60)
+        b.touch(zeta, "web_visit", "2026-03-03")
+        b.touch(alpha, "email_sent", "2026-06-03")
+        b.deal(
+            beta,
+            "Big",
+            "2026-02-01",
+            amount=200_000,
+            status="won",
+            closed="2026-05-01",
+            stages=[("discovery", "2026-02-01"), ("proposal", "2026-03-01")],
+        )
+        b.deal(alpha, "Small", "2026-01-15", amount=1_000, status="lost", closed="2026-02-15")
+        b.contract(beta, "new", 50_000, "2026-05-01")
+        b.cost("2026-03-01", 50_000)
+    return engine
+
+
+def test_shape_of_the_json_object(world):
+    result = kpis(world, F, T)
+    assert result["period"] == {"from": F, "to": T}
+    assert set(result) >= {
+        "period",
+        "engagement",
+        "coverage",
+        "velocity",
+        "conversion",
+        "contract_value",
+        "clv",
+        "roi",
+    }
+    names = ["Beta", "Zeta", "alpha"]  # sorted by name
+    assert [r["account"] for r in result["engagement"]["accounts"]] == names
+    assert [r["account"] for r in result["coverage"]["accounts"]] == names
+    assert [r["account"] for r in result["clv"]["accounts"]] == names
+    assert [r["account"] for r in result["roi"]["accounts"]] == ["Beta", "Zeta"]
+    engagement_row = result["engagement"]["accounts"][0]
+    assert set(engagement_row) >= {"account", "score", "weekly", "trend", "dormant"}
+    assert set(result["coverage"]["accounts"][0]) >= {
+        "account",
+        "committee_size",
+        "identified",
+        "engaged",
+        "identified_coverage",
+        "engaged_coverage",
+        "engagement_ratio",
+        "role_coverage",
+        "at_risk",
+    }
+    for group in ("abm", "non_abm", "all"):
+        v = result["velocity"][group]
+        assert set(v) >= {
+            "open_deals",
+            "win_rate",
+            "avg_won_amount",
+            "avg_cycle_days",
+            "velocity_per_day",
+            "avg_days_in_stage",
+        }
+        assert list(v["avg_days_in_stage"]) == STAGES
+    assert "cycle_reduction" in result["velocity"]
+    assert set(result["conversion"]) == {"all", "by_sector", "by_size"}
+    assert set(result["contract_value"]) >= {"abm", "non_abm", "uplift"}
+    assert set(result["clv"]) >= {"accounts", "average"}
+    assert set(result["clv"]["average"]) == {"abm", "non_abm"}
+    assert set(result["roi"]) >= {"revenue", "cost", "roi", "accounts"}
+    assert set(result["roi"]["accounts"][0]) >= {"account", "revenue", "cost", "roi"}
+    assert result["roi"]["roi"] == 3.0
+    text = json.dumps(result, ensure_ascii=False, allow_nan=False)
+    assert json.loads(text) == result
+
+
+def test_plain_types_and_nulls(world):
+    result = kpis(world, F, T)
+
+    def walk(value):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                assert isinstance(k, str)
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        else:
+            assert value is None or type(value) in (bool, int, float, str), value
+
+    walk(result)
+    beta = result["coverage"]["accounts"][0]
+    assert isinstance(beta["identified"], int) and isinstance(beta["committee_size"], int)
+    alpha = result["coverage"]["accounts"][2]
+    assert alpha["engagement_ratio"] is None
+    assert result["velocity"]["non_abm"]["win_rate"] == 0.0
+    assert result["velocity"]["non_abm"]["avg_cycle_days"] is None
+    assert result["velocity"]["cycle_reduction"] is None
+    assert result["contract_value"]["uplift"] is None
+    assert result["clv"]["average"]["non_abm"] is None
+
+
+def test_empty_database(engine):
+    result = kpis(engine, F, T)
+    assert result["engagement"] == {
+        **result["engagement"],
+        "engaged_target_accounts_rate": None,
+        "accounts": [],
+    }
+    assert result["coverage"] == {"accounts": []}
+    assert result["roi"] == {**result["roi"], "revenue": 0.0, "cost": 0.0, "roi": None}
+    assert result["conversion"] == {"all": {}, "by_sector": {}, "by_size": {}}
+    json.dumps(result, allow_nan=False)
+
+
+def test_period_must_not_be_reversed(engine):
+    with pytest.raises(ValidationError):
+        compute_kpis(engine, dt.date(2026, 2, 1), dt.date(2026, 1, 1))
+
+
+def test_parallel_load_matches_one_transaction(world, db_path):
+    period = Period(dt.date.fromisoformat(F), dt.date.fromisoformat(T))
+    con = sqlite3.connect(db_path)
+    try:
+        inputs = data.load_inputs(con, period, Params())
+    finally:
+        con.close()
+    assert kpis_from_inputs(inputs) == kpis(world, F, T)
+
+
+def test_single_day_period(world):
+    result = kpis(world, "2026-06-01", "2026-06-01")
+    beta = result["engagement"]["accounts"][0]
+    assert beta["weekly"] == {"2026-W23": 50}
+    assert beta["score"] == 50
+
+
+def test_table(world):
+    text = format_kpis_table(kpis(world, F, T))
+    assert "2026-01-01 to 2026-06-30" in text
+    assert "ROI: 300.0 %" in text
+    assert "Revenue: 200 000.00 EUR" in text
+    assert "Beta" in text and "Zeta" in text
+    assert "Proposal" in text
+    assert "…" not in text  # fewer than 20 accounts
+
+
+def test_table_truncates_long_lists(engine):
+    with build(engine) as b:
+        for k in range(25):
+            a = b.account(f"Account {k:02d}", target=True)
+            b.touch(a, "web_visit", "2026-06-01")
+    text = format_kpis_table(kpis(engine, F, T))
+    assert "… 5 more" in text
+
+
+def test_cli_json_and_table(world, db_path, capsys):
+    assert main(["kpis", "--db", str(db_path), "--from", F, "--to", T, "--json"]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out)["roi"]["roi"] == 3.0
+    assert main(["kpis", "--db", str(db_path), "--from", F, "--to", T]) == 0
+    assert "ROI: 300.0 %" in capsys.readouterr().out
+
+
+def _plans(con: sqlite3.Connection, sql: str, params) -> list[str]:
+    return [row[3] for row in con.execute("EXPLAIN QUERY PLAN " + sql, params)]
+
+
+def test_interaction_scans_use_the_kpi_index(world, db_path):
+    con = sqlite3.connect(db_path)
+    try:
+        window = {
+            "score_from": 1,
+            "last4_from": 1,
+            "prev4_from": 1,
+            "prev4_to": 1,
+            "active_from": 1,
+            "lo": 1,
+            "hi": 2,
+        }
+        engaged = {"lo": 1, "hi": 2, "r0": "a", "r1": "b", "r2": "c", "r3": "d"}
+        for sql, params in [
+            (data._WEEK_SQL, (1, 2)),
+            (data._WINDOWS_SQL, window),
+            (data._MINUTES_SQL, (1, 2)),
+            (data._ENGAGED_SQL, engaged),
+        ]:
+            plans = _plans(con, sql, params)
+            scans = [
+                p for p in plans if "interactions" in p or p.startswith(("SEARCH i", "SCAN i"))
+            ]
+            assert scans, plans
+            assert all("ix_interactions_kpi" in p for p in scans), plans
+            # the index holds every column these queries read: no row of the table is read
+            code = con.execute("EXPLAIN " + sql, params).fetchall()
+            table_root = con.execute(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'interactions'"
+            ).fetchone()[0]
+            table_cursors = {r[2] for r in code if r[1] == "OpenRead" and r[3] == table_root}
+            reads = [r for r in code if r[1] == "Column" and r[2] in table_cursors]
+            assert not reads, sql
+    finally:
+        con.close()
