@@ -16,8 +16,8 @@ from abmdesk.db.models import (
     Cost,
     Deal,
     Interaction,
-    Stakeholder,
     StageChange,
+    Stakeholder,
 )
 from abmdesk.services.kpis import compute_kpis
 
