@@ -1,0 +1,208 @@
+"""The one place that wires QApplication, translations, the database and MainWindow."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+from abmdesk import paths
+from abmdesk.errors import AbmError
+
+log = logging.getLogger("abmdesk.app")
+
+LANGUAGES = ("fr", "en")
+_LOCALES = {
+    "fr": (QLocale.Language.French, QLocale.Country.France),
+    "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
+
+
+def resolve_language(language: str | None) -> str:
+    """``fr`` or ``en``: the explicit choice, else the system locale's language."""
+    if language in LANGUAGES:
+        return language  # type: ignore[return-value]
+    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+
+
+def locale_for(language: str) -> QLocale:
+    """The system locale when it speaks ``language`` (fr_BE, fr_CH…), else its default."""
+    system = QLocale.system()
+    lang, country = _LOCALES[language]
+    if system.language() == lang:
+        return system
+    return QLocale(lang, country)
+
+
+def install_translators(app: QCoreApplication, language: str | None) -> list[QTranslator]:
+    """Load ABM Desk's and Qt's own translations for ``language`` (None: the system's).
+
+    Also sets the default QLocale, which every number, amount and date goes through.
+    Returns the installed translators (``remove_translators`` takes them out again).
+    """
+    lang = resolve_language(language)
+    QLocale.setDefault(locale_for(lang))
+    installed: list[QTranslator] = []
+    if lang == "en":
+        return installed
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qt)
+        installed.append(qt)
+    else:
+        log.warning("Qt's own %s translation not found in %s", lang, qt_dir)
+    own = QTranslator(app)
+    qm = paths.translations_dir() / f"abmdesk_{lang}.qm"
+    if own.load(str(qm)):
+        app.installTranslator(own)
+        installed.append(own)
+    else:
+        log.warning("%s not found: run 'python -m abmdesk.tools.translations compile'", qm)
+    return installed
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(paths.APP_SLUG)
+    app.setApplicationDisplayName(paths.APP_NAME)
+    app.setOrganizationName(paths.APP_SLUG)
+    return app
+
+
+def create_main_window(db_path: str | Path) -> QMainWindow:
+    """The main window on the database at ``db_path`` (opened or migrated), not shown.
+
+    Needs an existing QApplication. The window owns the engine and disposes of it
+    when closed.
+    """
+    from abmdesk.services.database import open_db
+    from abmdesk.ui.main_window import MainWindow
+
+    engine = open_db(db_path)
+    try:
+        return MainWindow(engine, db_path)
+    except Exception:
+        engine.dispose()
+        raise
+
+
+def _language_setting(engine) -> str:  # noqa: ANN001
+    from abmdesk.services.settings import load_settings
+
+    try:
+        return load_settings(engine).language
+    except AbmError:
+        return ""
+
+
+def _generate_demo(engine) -> None:  # noqa: ANN001
+    from abmdesk.services.demo import generate_demo
+
+    generate_demo(engine, size="small", seed=1)
+
+
+def run_gui(
+    db_path: str | Path | None = None,
+    demo: bool = False,
+    lang: str | None = None,
+    smoke_test: bool = False,
+) -> int:
+    """Open the GUI and run the event loop; returns the exit code."""
+    if smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = _application()
+    if smoke_test:
+        return _smoke_test(app, lang)
+
+    from abmdesk.services.database import is_empty, open_db
+    from abmdesk.ui.main_window import MainWindow
+
+    if db_path is not None:
+        path = Path(db_path)
+    elif demo:
+        path = paths.demo_db_path()
+    else:
+        path = paths.default_db_path()
+    try:
+        engine = open_db(path)
+    except AbmError as exc:
+        install_translators(app, lang)
+        QMessageBox.critical(
+            None,
+            paths.APP_NAME,
+            QCoreApplication.translate("App", "This database cannot be opened:\n%1").replace(
+                "%1", str(exc)
+            ),
+        )
+        return 1
+    install_translators(app, lang or _language_setting(engine))
+    window = MainWindow(engine, path)
+    window.show()
+    if demo and db_path is None and is_empty(engine):
+        window.start_demo_generation(lambda: _generate_demo(engine))
+    return app.exec()
+
+
+def _smoke_test(app: QApplication, lang: str | None) -> int:
+    """Open every tab offscreen on a fresh demo database; 0 when all went well."""
+    from abmdesk.services.database import open_db
+    from abmdesk.ui.main_window import MainWindow
+
+    translators: list[QTranslator] = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="abmdesk-smoke-") as tmp:
+            path = Path(tmp) / "smoke.db"
+            engine = open_db(path)
+            try:
+                _generate_demo(engine)
+                translators = install_translators(app, lang or "fr")
+                window = MainWindow(engine, path, owns_engine=False, restore_state=False)
+                window.resize(1440, 900)
+                window.show()
+                app.processEvents()
+                for index in range(window.tabs.count()):
+                    window.tabs.setCurrentIndex(index)
+                    _process_events(app, 0.2)
+                    grab = window.grab()
+                    if grab.isNull():
+                        raise RuntimeError(f"tab {index} could not be drawn")
+                kpi = window.kpi_tab
+                deadline = time.monotonic() + 120
+                while (kpi.is_busy() or kpi._timer.isActive()) and time.monotonic() < deadline:
+                    _process_events(app, 0.05)
+                if kpi.result is None:
+                    raise RuntimeError(f"KPIs: {kpi.status.text() or 'not computed'}")
+                window.close()
+                window.deleteLater()
+                app.processEvents()
+            finally:
+                engine.dispose()
+    except Exception as exc:
+        print(f"abmdesk smoke test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        remove_translators(app, translators)
+    print("abmdesk smoke test: ok")
+    return 0
+
+
+def _process_events(app: QApplication, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
