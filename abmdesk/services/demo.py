@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
+from typing import TypeVar
 
 from sqlalchemy import Engine
 
@@ -57,6 +58,7 @@ SIZES: dict[str, DemoSize] = {
     "large": DemoSize(accounts=10_000, stakeholders=100_000, interactions=1_000_000, deals=20_000),
 }
 HISTORY_MONTHS = 18
+_T = TypeVar("_T")
 
 #: Tables whose secondary indexes are rebuilt after the bulk inserts.
 REINDEXED_TABLES = ("interactions", "stakeholders", "stage_changes")
@@ -270,7 +272,7 @@ def _allocate(
     return counts
 
 
-def _pick_weighted(rng: random.Random, items: Sequence, weights: Sequence[float]):  # noqa: ANN202
+def _pick_weighted(rng: random.Random, items: Sequence[_T], weights: Sequence[float]) -> _T:
     return rng.choices(items, weights=weights, k=1)[0]
 
 
@@ -1021,7 +1023,14 @@ def _cost_rows(
         months[-1].append(i)
     rows: list[tuple] = []
 
-    def add(day_i: int, euros: float, program: str, category: str, account, description):  # noqa: ANN001
+    def add(
+        day_i: int,
+        euros: float,
+        program: str,
+        category: str,
+        account: bytes | None,
+        description: str,
+    ) -> None:
         cents = max(1_000, round(euros, -1) * 100)
         rows.append(
             (ids(), cal.text[day_i], int(cents), program, category, account, description,
