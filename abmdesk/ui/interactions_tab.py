@@ -507,7 +507,8 @@ class InteractionsTab(QWidget):
         row = self.model.row_of_key(record.id)
         if row >= 0:
             self.view.selectRow(row)
-            self.view.scrollTo(self.model.index(row, 0))
+            if self.view.isVisible():  # a hidden view has no size to scroll within
+                self.view.scrollTo(self.model.index(row, 0))
         # Selecting a row must not steal the focus from the form.
         self.quick_log.focus_account()
 

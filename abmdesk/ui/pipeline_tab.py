@@ -125,8 +125,8 @@ class PipelineTab(QWidget):
         set_column_widths(
             self.view,
             {
-                "account": 26,
-                "name": 30,
+                "account": 30,
+                "name": 36,
                 "created_at": 11,
                 "amount": 14,
                 "status": 9,

@@ -324,3 +324,28 @@ def test_history_shows_newest_first(window):
     raw = [model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
     assert raw == sorted(raw, reverse=True)
     assert dt.datetime.fromisoformat(raw[0]).date() == dt.date.today()
+
+
+def test_start_up_imports_neither_pandas_nor_pyqtgraph(tmp_path, gui_db):
+    """The window appears fast: the heavy libraries load only when the KPIs are computed."""
+    import os
+    import subprocess
+    import sys
+
+    path, _ = gui_db
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from abmdesk.app import create_main_window\n"
+        f"w = create_main_window({str(path)!r})\n"
+        "w.show(); app.processEvents()\n"
+        "print(sorted(m for m in ('pandas', 'pyqtgraph', 'numpy') if m in sys.modules))\n"
+        "w.runner.shutdown()\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ABMDESK_DATA_DIR=str(tmp_path))
+    proc = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "[]"
