@@ -365,7 +365,11 @@ class KpiTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._dirty:
+        self.ensure_computed()
+
+    def ensure_computed(self) -> None:
+        """Compute soon when the figures are missing or out of date (and none is running)."""
+        if self._dirty and self._task is None and not self._timer.isActive():
             self._timer.start(0)
 
     def on_changes(self, changes: Changes) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.accounts_tab.account_activated.connect(self.show_account_map)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self._create_actions()
         self._create_menus()
@@ -237,7 +238,14 @@ class MainWindow(QMainWindow):
         for view in self._tables():
             header_state = settings.value(f"headers/{view.objectName()}")
             if isinstance(header_state, QByteArray):
-                view.horizontalHeader().restoreState(header_state)
+                # Column widths and order come back; every table opens in its usual order.
+                header = view.horizontalHeader()
+                header.blockSignals(True)
+                header.restoreState(header_state)
+                model = view.model()
+                if hasattr(model, "sort_section") and header.isSortIndicatorShown():
+                    header.setSortIndicator(model.sort_section, model.sort_order)
+                header.blockSignals(False)
         tab = settings.value("window/tab", 0, int)
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
@@ -252,6 +260,15 @@ class MainWindow(QMainWindow):
         for view in self._tables():
             settings.setValue(f"headers/{view.objectName()}", view.horizontalHeader().saveState())
         settings.sync()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The Ctrl+L action handles the key when the window is shown; a key event sent
+        # straight to a window not (yet) on screen still reaches the quick log.
+        if event.key() == Qt.Key.Key_L and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.show_quick_log()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._save_state:
@@ -288,6 +305,10 @@ class MainWindow(QMainWindow):
             return None
         self.apply_changes(changes)
         return result
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.kpi_tab:
+            self.kpi_tab.ensure_computed()  # also when the window is not on screen
 
     def show_quick_log(self) -> None:
         self.tabs.setCurrentWidget(self.interactions_tab)

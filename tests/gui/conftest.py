@@ -133,6 +133,12 @@ def populate(path: Path, *, interactions: int = 6) -> dict:
     return ids
 
 
+@pytest.fixture(autouse=True)
+def private_window_state(tmp_path, monkeypatch):
+    """Each test starts without the window state another test saved."""
+    monkeypatch.setenv("ABMDESK_DATA_DIR", str(tmp_path / "user-data"))
+
+
 @pytest.fixture
 def gui_db(tmp_path: Path) -> tuple[Path, dict]:
     path = tmp_path / "gui.db"

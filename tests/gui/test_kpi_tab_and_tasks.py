@@ -243,6 +243,13 @@ def test_kpi_tab_with_the_real_engine(qtbot, window):
     assert tab.cards["engagement"].value.text() not in ("", "—")
 
 
+def test_selecting_the_kpi_tab_computes(qtbot, window):
+    window.kpi_tab.compute_fn = lambda e, f, t: FAKE_KPIS
+    with qtbot.waitSignal(window.kpi_tab.computed, timeout=5000):
+        window.tabs.setCurrentWidget(window.kpi_tab)  # window not even shown
+    assert window.kpi_tab.models["roi"].rowCount() == 1
+
+
 def test_screenshots_of_every_tab(qtbot, window, tmp_path):
     window.resize(1440, 900)
     window.show()

@@ -116,6 +116,13 @@ def test_ctrl_l_from_the_kpi_tab(qtbot, window):
     window.runner.wait(10_000)
 
 
+def test_ctrl_l_on_a_window_not_shown(qtbot, window):
+    tabs = _tabs(window)
+    tabs.setCurrentIndex(3)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentWidget().objectName() == "interactionsTab"
+
+
 def _history_count(window) -> int:
     return records.count_interactions(window.ctx.engine)
 
@@ -262,7 +269,16 @@ def test_window_state_is_saved_apart(qtbot, gui_db):
     second = create_main_window(path)
     qtbot.addWidget(second)
     assert _tabs(second).currentIndex() == 3
+    # Column layout comes back, the sort order does not (tables open in their usual order).
+    view = second.accounts_tab.view
+    second.accounts_tab.model.sort(3, Qt.SortOrder.DescendingOrder)
+    view.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
     second.close()
+    third = create_main_window(path)
+    qtbot.addWidget(third)
+    assert third.accounts_tab.model.sort_key == "name"
+    assert third.accounts_tab.view.horizontalHeader().sortIndicatorSection() == 0
+    third.close()
 
 
 @pytest.fixture
