@@ -1,0 +1,1 @@
+"""Exchange formats: the native bundle, later other tools' files. No database, no Qt."""
