@@ -29,7 +29,7 @@ import os
 import time
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,6 +63,9 @@ from abmdesk.interop.native import (
 )
 from abmdesk.services import org
 from abmdesk.services.settings import TYPE_KEY
+
+#: ``progress(file name, rows done)``; raising from it cancels the operation.
+Progress = Callable[[str, int], None]
 
 #: Rows sent to SQLite per executemany while streaming interactions.
 BATCH = 20_000
@@ -159,21 +162,28 @@ class ExportReport:
 # --------------------------------------------------------------------------- import
 
 
-def import_bundle(engine: Engine, folder: Path) -> ImportReport:
-    """Import the bundle in ``folder``: everything, or nothing and a ``DataError``."""
+def import_bundle(engine: Engine, folder: Path, progress: Progress | None = None) -> ImportReport:
+    """Import the bundle in ``folder``: everything, or nothing and a ``DataError``.
+
+    ``progress(file, rows)`` is called as files are read (from the calling thread); an
+    exception raised by it (a cancel) stops the import and nothing is written.
+    """
     start = time.perf_counter()
     folder = Path(folder)
+    report = progress or _no_progress
     paths = native.find_files(folder)
-    parsed = {
-        name: native.read_rows(path, name) for name, path in paths.items() if name != INTERACTIONS
-    }
+    parsed = {}
+    for name, path in paths.items():
+        if name != INTERACTIONS:
+            parsed[name] = native.read_rows(path, name)
+            report(name, len(parsed[name][1]))
     _check_files(parsed)
     with write_session(engine) as session:
         conn = session.connection()
         previous = conn.exec_driver_sql("PRAGMA cache_size").scalar()
         conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
         try:
-            counts = _Import(conn, parsed).run(paths.get(INTERACTIONS))
+            counts = _Import(conn, parsed, report).run(paths.get(INTERACTIONS))
         finally:
             conn.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
     files = {name: counts[name] for name in native.FILE_NAMES if name in paths}
@@ -227,7 +237,9 @@ class _People:
         self.people: dict[uuid.UUID, list[tuple[uuid.UUID, str, str | None]]] = defaultdict(list)
         self._index: dict[uuid.UUID, tuple[dict[str, list], dict[str, list]]] = {}
 
-    def add(self, account_id: uuid.UUID, person_id: uuid.UUID, name: str, email: str | None):
+    def add(
+        self, account_id: uuid.UUID, person_id: uuid.UUID, name: str, email: str | None
+    ) -> None:
         self.people[account_id].append((person_id, name, email))
 
     def _lookup(self, account_id: uuid.UUID) -> tuple[dict[str, list], dict[str, list]]:
@@ -250,16 +262,17 @@ class _People:
         if found:
             return found[0]
         candidates = names.get(ref, ())
-        if len(candidates) > 1:
-            candidates = [c for c in candidates if not c[1]]
         if len(candidates) == 1:
             return candidates[0][0]
+        without_email = [person_id for person_id, has_email in candidates if not has_email]
+        if len(without_email) == 1:  # the others are known by their email
+            return without_email[0]
         account = self.account_names[account_id]
         if candidates:
             raise row.error(
                 col,
                 f"'{ref}' names {len(candidates)} stakeholders of account '{account}'; "
-                "give them an email or different names",
+                "refer to them by email, or give them different names",
             )
         elsewhere = self._elsewhere(ref, account_id)
         if elsewhere:
@@ -283,9 +296,15 @@ class _People:
 class _Import:
     """One import, inside its write transaction."""
 
-    def __init__(self, conn: Connection, parsed: dict[str, tuple[tuple[str, ...], list[Row]]]):
+    def __init__(
+        self,
+        conn: Connection,
+        parsed: dict[str, tuple[tuple[str, ...], list[Row]]],
+        progress: Progress,
+    ) -> None:
         self.conn = conn
         self.parsed = parsed
+        self.progress = progress
         self.now = utcnow()
         self.counts: dict[str, FileCounts] = {}
 
@@ -303,6 +322,7 @@ class _Import:
         self.import_stage_changes()
         self.import_contracts()
         self.import_costs()
+        self.parsed.clear()  # memory for the stream
         if interactions is not None:
             self.import_interactions(interactions)
         return self.counts
@@ -592,6 +612,7 @@ class _Import:
         for batch in _batches(self._interaction_params(path), BATCH):
             conn.exec_driver_sql(sql, batch)
             total += len(batch)
+            self.progress(INTERACTIONS, total)
         for index in indexes:
             index.create(conn)
         created = total
@@ -666,6 +687,10 @@ WHERE b.nth > (SELECT count(*) FROM interactions i
                  AND coalesce(i.notes, '') = coalesce(b.notes, ''))
 ORDER BY b.seq
 """
+
+
+def _no_progress(name: str, rows: int) -> None:
+    pass
 
 
 def _uuid4_bytes() -> bytes:
@@ -807,22 +832,30 @@ _EXPORT_SQL = {
 }
 
 
-def export_bundle(engine: Engine, folder: Path) -> ExportReport:
-    """Write every bundle file into ``folder`` from one consistent snapshot."""
+def export_bundle(engine: Engine, folder: Path, progress: Progress | None = None) -> ExportReport:
+    """Write every bundle file into ``folder`` from one consistent snapshot.
+
+    ``progress(file, rows)`` is called as rows are written; an exception raised by it
+    (a cancel) stops the export and leaves the folder as it was.
+    """
     start = time.perf_counter()
     folder = Path(folder)
+    report = progress or _no_progress
     with read_session(engine) as session:
         conn = session.connection()
-        tables = {name: _stream(conn, _EXPORT_SQL[name]) for name in native.FILE_NAMES}
+        tables = {name: _stream(conn, name, report) for name in native.FILE_NAMES}
         counts = native.write_bundle(folder, tables)
     return ExportReport(folder, counts, time.perf_counter() - start)
 
 
-def _stream(conn: Connection, sql: str) -> Iterator[tuple]:
-    """Rows of ``sql``, read as they are written (the cursor is not buffered)."""
-    result = conn.exec_driver_sql(sql)
+def _stream(conn: Connection, name: str, progress: Progress) -> Iterator[tuple]:
+    """Rows of one file, read as they are written (the cursor is not buffered)."""
+    result = conn.exec_driver_sql(_EXPORT_SQL[name])
+    done = 0
     try:
-        while chunk := result.fetchmany(5000):
+        while chunk := result.fetchmany(BATCH):
             yield from chunk
+            done += len(chunk)
+            progress(name, done)
     finally:
         result.close()

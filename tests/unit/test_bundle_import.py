@@ -19,15 +19,17 @@ RICH = FIXTURES / "bundle_rich"
 
 
 def dump(engine: Engine) -> dict[str, list[tuple]]:
-    """Every row of every table, in a stable order: the database's whole content."""
+    """Every row of every table in a stable order, and the schema: the whole database."""
     with engine.connect() as conn:
         names = conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         ).scalars()
-        return {
+        content = {
             name: sorted(conn.exec_driver_sql(f'SELECT * FROM "{name}"').fetchall(), key=repr)
             for name in sorted(names)
         }
+        schema = conn.exec_driver_sql("SELECT type, name, sql FROM sqlite_master ORDER BY 2")
+        return content | {"(schema)": schema.fetchall()}
 
 
 def scalar(engine: Engine, sql: str, **params: object) -> object:
@@ -768,3 +770,26 @@ def test_cli_missing_folder_exit_2(db_path, tmp_path, capsys):
     assert main(["import", "--db", str(db_path), "--format", "native", str(missing)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nowhere" in err
+
+
+def test_a_name_shared_by_people_with_emails_is_ambiguous(loaded, tmp_path):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "stakeholders.csv").write_text(
+        "account,full_name,email\n"
+        "Zeta Industries,Alex Martin,alex1@zeta.io\n"
+        "Zeta Industries,Alex Martin,alex2@zeta.io\n",
+        encoding="utf-8",
+    )
+    (folder / "interactions.csv").write_text(
+        "account,type,occurred_at,stakeholder\n"
+        "Zeta Industries,call,2025-01-01T10:00,alex2@zeta.io\n"
+        "Zeta Industries,call,2025-01-01T11:00,Alex Martin\n",
+        encoding="utf-8",
+    )
+    before = dump(loaded)
+    with pytest.raises(DataError) as info:
+        import_bundle(loaded, folder)
+    assert str(info.value).startswith("interactions.csv, line 3, column 'stakeholder': ")
+    assert "names 2 stakeholders" in str(info.value) and "by email" in str(info.value)
+    assert dump(loaded) == before

@@ -362,3 +362,32 @@ def test_large_round_trip_stays_lossless(engine, other_engine, tmp_path):
             )
         }
         assert {"ix_interactions_kpi", "ix_interactions_occurred"} <= names
+
+
+class Cancelled(Exception):
+    pass
+
+
+def test_progress_and_cancel(engine, tmp_path):
+    seen: list[tuple[str, int]] = []
+    import_bundle(engine, RICH, progress=lambda name, done: seen.append((name, done)))
+    assert ("accounts.csv", 4) in seen and ("interactions.csv", 12) in seen
+    before = dump(engine)
+
+    def cancel_at_interactions(name, done):
+        if name == "interactions.csv":
+            raise Cancelled
+
+    folder = bundle_copy(tmp_path)
+    with open(folder / "accounts.csv", "a", encoding="utf-8") as fh:
+        fh.write("Nouvelle SARL,,,,,,,,,,,\n")
+    with pytest.raises(Cancelled):
+        import_bundle(engine, folder, progress=cancel_at_interactions)
+    assert dump(engine) == before
+
+    out = tmp_path / "out"
+    export_bundle(engine, out)
+    exported = files(out)
+    with pytest.raises(Cancelled):
+        export_bundle(engine, out, progress=cancel_at_interactions)
+    assert files(out) == exported
