@@ -450,18 +450,41 @@ def write_bundle(folder: Path, tables: Mapping[str, Iterable[Sequence[Any]]]) ->
     counts: dict[str, int] = {}
     try:
         for name, rows in tables.items():
-            spec = SPECS[name]
             temp = folder / f".{name}.{tag}.tmp"
             written.append((temp, folder / name))
-            counts[name] = _write_csv(temp, spec, rows)
-        for temp, final in written:
-            os.replace(temp, final)
+            counts[name] = _write_csv(temp, SPECS[name], rows)
+        _put_in_place(written, tag)
     except OSError as exc:
-        raise AbmError(f"{folder}: cannot write the bundle ({exc.strerror or exc})") from None
+        problem = exc.strerror or str(exc)
+        where = f" ({Path(exc.filename).name})" if exc.filename else ""
+        raise AbmError(f"{folder}: cannot write the bundle: {problem}{where}") from None
     finally:
         for temp, _ in written:
             temp.unlink(missing_ok=True)
     return counts
+
+
+def _put_in_place(written: list[tuple[Path, Path]], tag: str) -> None:
+    """Rename the complete temporary files over the old ones, all or none.
+
+    The old files are first moved aside (this is what fails when another program holds
+    one open); if any cannot be, those already moved come back and nothing changes.
+    """
+    aside: list[tuple[Path, Path]] = []
+    try:
+        for _, final in written:
+            if final.exists():
+                old = final.with_name(f".{final.name}.{tag}.old")
+                os.replace(final, old)
+                aside.append((old, final))
+    except OSError:
+        for old, final in reversed(aside):
+            os.replace(old, final)
+        raise
+    for temp, final in written:
+        os.replace(temp, final)
+    for old, _ in aside:
+        old.unlink(missing_ok=True)
 
 
 def _write_csv(path: Path, spec: FileSpec, rows: Iterable[Sequence[Any]]) -> int:

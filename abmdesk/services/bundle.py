@@ -71,7 +71,7 @@ Progress = Callable[[str, int], None]
 BATCH = 20_000
 
 #: Page cache for the import's connection (KiB): index inserts stay in memory.
-IMPORT_CACHE_KIB = 262144
+IMPORT_CACHE_KIB = 128 * 1024
 
 _ACCOUNT_COLUMNS = (
     "domain",

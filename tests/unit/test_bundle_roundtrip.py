@@ -391,3 +391,23 @@ def test_progress_and_cancel(engine, tmp_path):
     with pytest.raises(Cancelled):
         export_bundle(engine, out, progress=cancel_at_interactions)
     assert files(out) == exported
+
+
+def test_a_file_that_cannot_be_replaced_leaves_every_file_as_it_was(engine, tmp_path, monkeypatch):
+    import os
+
+    folder = tmp_path / "out"
+    export_bundle(engine, folder)
+    before = files(folder)
+    import_bundle(engine, RICH)
+    real = os.replace
+
+    def locked(src, dst):  # as when a spreadsheet holds interactions.csv open
+        if Path(src).name == "interactions.csv":
+            raise PermissionError(13, "Permission denied", str(src))
+        return real(src, dst)
+
+    monkeypatch.setattr(native.os, "replace", locked)
+    with pytest.raises(AbmError, match=r"Permission denied \(interactions.csv\)"):
+        export_bundle(engine, folder)
+    assert files(folder) == before
