@@ -232,7 +232,9 @@ class Record:
         return self.line + sum(cell.count("\n") for cell in self.cells[:i])
 
     def error(self, column: str | None, message: str) -> DataError:
+        """The error for ``column``'s cell, as one line of text."""
         line = self.line if column is None else self.line_of(column)
+        message = message.replace("\r", "\\r").replace("\n", "\\n")
         return DataError(message, file=self.file, line=line, column=column)
 
 

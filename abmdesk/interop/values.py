@@ -21,6 +21,13 @@ _INTEGER = re.compile(r"[+-]?\d+")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
+def show(text: str, limit: int = 60) -> str:
+    """A value quoted for a one-line message: line breaks escaped, long text cut."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return "'" + text.replace("\r", "\\r").replace("\n", "\\n") + "'"
+
+
 def parse_bool(text: str) -> bool:
     """true/false, 1/0, yes/no, oui/non, in any case."""
     word = text.lower()
@@ -28,7 +35,7 @@ def parse_bool(text: str) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise ValueError(f"'{text}' is not a yes/no value (true or false)")
+    raise ValueError(f"{show(text)} is not a yes/no value (true or false)")
 
 
 def parse_date(text: str) -> dt.date:
@@ -38,7 +45,7 @@ def parse_date(text: str) -> dt.date:
             return dt.date.fromisoformat(text)
         except ValueError:
             pass
-    raise ValueError(f"'{text}' is not a date (YYYY-MM-DD)")
+    raise ValueError(f"{show(text)} is not a date (YYYY-MM-DD)")
 
 
 def parse_datetime(text: str) -> dt.datetime:
@@ -52,21 +59,21 @@ def parse_datetime(text: str) -> dt.datetime:
             return dt.datetime.fromisoformat(f"{match[1]}T{match[2]}{match[3] or ':00'}")
         except ValueError:
             pass
-    raise ValueError(f"'{text}' is not a date-time (YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS)")
+    raise ValueError(f"{show(text)} is not a date-time (YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS)")
 
 
 def parse_money(text: str, *, allow_negative: bool = False) -> int:
     """An amount like ``1234``, ``1234.5`` or ``-12.30`` as exact integer cents."""
     match = _MONEY.fullmatch(text)
     if not match:
-        raise ValueError(f"'{text}' is not an amount (like 1234.50, with a '.' for decimals)")
+        raise ValueError(f"{show(text)} is not an amount (like 1234.50, with a '.' for decimals)")
     sign, units, decimals = match[1], match[2], match[3] or ""
     if len(decimals) > 2:
-        raise ValueError(f"'{text}' has more than 2 decimals")
+        raise ValueError(f"{show(text)} has more than 2 decimals")
     cents = int(units) * 100 + int(decimals.ljust(2, "0"))
     if sign == "-":
         if not allow_negative and cents:
-            raise ValueError(f"'{text}' is negative; the amount must be 0 or more")
+            raise ValueError(f"{show(text)} is negative; the amount must be 0 or more")
         cents = -cents
     return cents
 
@@ -74,7 +81,7 @@ def parse_money(text: str, *, allow_negative: bool = False) -> int:
 def parse_int(text: str, *, minimum: int | None = None) -> int:
     """A whole number, at least ``minimum`` when given."""
     if not _INTEGER.fullmatch(text):
-        raise ValueError(f"'{text}' is not a whole number")
+        raise ValueError(f"{show(text)} is not a whole number")
     value = int(text)
     if minimum is not None and value < minimum:
         raise ValueError(f"{value} is too small (at least {minimum})")
@@ -84,10 +91,10 @@ def parse_int(text: str, *, minimum: int | None = None) -> int:
 def parse_positive_number(text: str) -> float:
     """A finite number greater than 0, with a '.' for decimals."""
     if not _NUMBER.fullmatch(text):
-        raise ValueError(f"'{text}' is not a number (with a '.' for decimals)")
+        raise ValueError(f"{show(text)} is not a number (with a '.' for decimals)")
     value = float(text)
     if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"'{text}' must be a number greater than 0")
+        raise ValueError(f"{show(text)} must be a number greater than 0")
     return value
 
 
@@ -97,7 +104,7 @@ def parse_choice(text: str, choices: Iterable[str], what: str) -> str:
     choices = tuple(choices)
     if word in choices:
         return word
-    raise ValueError(f"unknown {what} '{text}' (expected one of: {', '.join(choices)})")
+    raise ValueError(f"unknown {what} {show(text)} (expected one of: {', '.join(choices)})")
 
 
 def format_bool(value: bool) -> str:

@@ -793,3 +793,15 @@ def test_a_name_shared_by_people_with_emails_is_ambiguous(loaded, tmp_path):
     assert str(info.value).startswith("interactions.csv, line 3, column 'stakeholder': ")
     assert "names 2 stakeholders" in str(info.value) and "by email" in str(info.value)
     assert dump(loaded) == before
+
+
+def test_cli_error_stays_on_one_line_for_a_multi_line_value(db_path, tmp_path, capsys):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "accounts.csv").write_text(
+        'name,target_since\nA,"2025-01-01\n' + "x" * 500 + '"\n', encoding="utf-8"
+    )
+    assert main(["import", "--db", str(db_path), "--format", "native", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and len(err) < 300
+    assert "accounts.csv, line 2, column 'target_since': '2025-01-01\\nxxx" in err
