@@ -12,10 +12,11 @@ def coverage(inputs: KpiInputs) -> dict:
     """``{"accounts": [...]}`` with the coverage figures of every account."""
     params = inputs.params
     as_of = inputs.period.end
-    required = len(domain.REQUIRED_ROLES)
+    required_roles = frozenset(domain.REQUIRED_ROLES)
+    required = len(required_roles)
     rows = []
     for account in inputs.accounts:
-        counts = inputs.stakeholders.get(account.id, _NONE)
+        counts = inputs.stakeholders.get(account.key, _NONE)
         planned = account.committee_size or params.default_committee_size
         committee = max(planned, counts.identified)
         engaged_coverage = ratio(counts.engaged, committee)

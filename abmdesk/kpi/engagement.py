@@ -25,7 +25,7 @@ def engagement(inputs: KpiInputs) -> dict:
     rows = []
     targets = engaged_targets = 0
     for account in inputs.accounts:
-        agg = inputs.engagement.get(account.id, _EMPTY)
+        agg = inputs.engagement.get(account.key, _EMPTY)
         is_target = account.target_at(as_of)
         if is_target:
             targets += 1
@@ -35,7 +35,7 @@ def engagement(inputs: KpiInputs) -> dict:
             {
                 "account": account.name,
                 "score": agg.score,
-                "weekly": dict(agg.weekly),
+                "weekly": agg.weekly,
                 "trend": trend(agg.last4, agg.prev4),
                 "dormant": not agg.active30,
                 "last4": agg.last4,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
 
 from abmdesk import domain
 
@@ -29,6 +31,16 @@ class Period:
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
 
+    @property
+    def start_at(self) -> dt.datetime:
+        """Midnight starting F: a date-time x is in the period if start_at <= x < stop_at."""
+        return dt.datetime.combine(self.start, dt.time())
+
+    @property
+    def stop_at(self) -> dt.datetime:
+        """Midnight ending T (the start of the next day)."""
+        return dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time())
+
 
 @dataclass(frozen=True, slots=True)
 class Params:
@@ -41,9 +53,9 @@ class Params:
     staff_hourly_cost: float = 0
 
 
-@dataclass(frozen=True, slots=True)
-class AccountRow:
+class AccountRow(NamedTuple):
     id: bytes
+    key: str  # the id as upper-case hex: the key of the interaction aggregates
     name: str
     sector: str | None = None
     employees: int | None = None
@@ -54,11 +66,10 @@ class AccountRow:
 
     def target_at(self, day: dt.date) -> bool:
         """SPEC 3: a target account at ``day``."""
-        return domain.is_target_at(self.is_target, self.target_since, day)
+        return self.is_target and (self.target_since is None or self.target_since <= day)
 
 
-@dataclass(frozen=True, slots=True)
-class DealRow:
+class DealRow(NamedTuple):
     id: bytes
     account_id: bytes
     opened_at: dt.datetime  # SPEC's created_at
@@ -72,15 +83,13 @@ class DealRow:
         return self.status in CLOSED_STATUSES and self.closed_at is not None
 
 
-@dataclass(frozen=True, slots=True)
-class StageChangeRow:
+class StageChangeRow(NamedTuple):
     deal_id: bytes
     stage: str
     entered_at: dt.datetime
 
 
-@dataclass(frozen=True, slots=True)
-class ContractRow:
+class ContractRow(NamedTuple):
     account_id: bytes
     kind: str
     annual_value_cents: int
@@ -88,8 +97,7 @@ class ContractRow:
     end_date: dt.date | None
 
 
-@dataclass(frozen=True, slots=True)
-class CostRow:
+class CostRow(NamedTuple):
     date: dt.date
     amount_cents: int
     program: str
@@ -116,25 +124,37 @@ class StakeholderCounts:
     engaged_roles: frozenset[str] = frozenset()
 
 
-@dataclass(slots=True)
+@dataclass
 class KpiInputs:
     """Everything the seven KPIs need, for one period."""
 
     period: Period
     params: Params
     accounts: list[AccountRow]
-    engagement: dict[bytes, AccountEngagement]
-    stakeholders: dict[bytes, StakeholderCounts]
+    engagement: dict[str, AccountEngagement]  # by AccountRow.key
+    stakeholders: dict[str, StakeholderCounts]  # by AccountRow.key
     deals: list[DealRow]
     stage_changes: list[StageChangeRow]  # ordered by deal, entered_at, insertion
     contracts: list[ContractRow]
     costs: list[CostRow]
-    #: Σ duration_minutes of each account's interactions in the period (only when
-    #: staff time has a cost; empty otherwise).
-    minutes: dict[bytes, int] = field(default_factory=dict)
+    #: Σ duration_minutes of each account's interactions in the period, by
+    #: AccountRow.key (only when staff time has a cost; empty otherwise).
+    minutes: dict[str, int] = field(default_factory=dict)
 
+    @cached_property
     def accounts_by_id(self) -> dict[bytes, AccountRow]:
         return {a.id: a for a in self.accounts}
+
+    @cached_property
+    def deals_by_id(self) -> dict[bytes, DealRow]:
+        return {d.id: d for d in self.deals}
+
+    @cached_property
+    def abm(self) -> dict[bytes, bool]:
+        """Deal id -> whether the deal is ABM (SPEC 3)."""
+        accounts = self.accounts_by_id
+        as_of = self.period.end
+        return {d.id: deal_is_abm(d, accounts.get(d.account_id), as_of) for d in self.deals}
 
 
 def deal_is_abm(deal: DealRow, account: AccountRow | None, as_of: dt.date) -> bool:

@@ -12,8 +12,9 @@ def roi(inputs: KpiInputs) -> dict:
     hourly = inputs.params.staff_hourly_cost
     targets = [a for a in inputs.accounts if a.target_at(period.end)]
     revenue_cents: dict[bytes, int] = {}
-    for deal, is_abm in won_in_period(inputs):
-        if is_abm:
+    abm = inputs.abm
+    for deal in won_in_period(inputs):
+        if abm[deal.id]:
             revenue_cents[deal.account_id] = revenue_cents.get(deal.account_id, 0) + (
                 deal.amount_cents or 0
             )
@@ -28,7 +29,7 @@ def roi(inputs: KpiInputs) -> dict:
             unassigned_cents += cost.amount_cents
         else:
             own_cents[cost.account_id] = own_cents.get(cost.account_id, 0) + cost.amount_cents
-    minutes = {a.id: inputs.minutes.get(a.id, 0) for a in targets}
+    minutes = {a.id: inputs.minutes.get(a.key, 0) for a in targets}
     staff_cost = sum(minutes.values()) * hourly / 60
     revenue = sum(revenue_cents.values()) / 100
     cost = abm_cents / 100 + staff_cost

@@ -5,23 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from itertools import groupby
-from operator import attrgetter
+from operator import itemgetter
 
 from abmdesk import domain
-from abmdesk.kpi.inputs import DealRow, KpiInputs, Period, StageChangeRow, deal_is_abm, ratio
+from abmdesk.kpi.inputs import CLOSED_STATUSES, DealRow, KpiInputs, StageChangeRow, ratio
 
 GROUPS: tuple[str, ...] = ("abm", "non_abm", "all")
 SECONDS_PER_DAY = 86400
 
-
-def deal_groups(inputs: KpiInputs) -> dict[bytes, tuple[str, str]]:
-    """Deal id -> the two groups it counts in: (``abm`` or ``non_abm``, ``all``)."""
-    accounts = inputs.accounts_by_id()
-    as_of = inputs.period.end
-    return {
-        d.id: ("abm" if deal_is_abm(d, accounts.get(d.account_id), as_of) else "non_abm", "all")
-        for d in inputs.deals
-    }
+_by_deal = itemgetter(0)
 
 
 def stays(
@@ -29,35 +21,37 @@ def stays(
 ) -> Iterator[tuple[bytes, str, dt.datetime, dt.datetime]]:
     """``(deal id, stage, begin, end)`` of every finished stay.
 
-    A stay ends at the deal's next stage change (by entered_at), or at closed_at for the
-    last stay of a closed deal; the last stay of an open deal has not ended.
+    ``changes`` are ordered by deal, entered_at, insertion. A stay ends at the deal's
+    next stage change, or at closed_at for the last stay of a closed deal; the last
+    stay of an open deal has not ended.
     """
-    for deal_id, group in groupby(changes, key=attrgetter("deal_id")):
+    for deal_id, group in groupby(changes, key=_by_deal):
         history = list(group)
-        for current, following in zip(history, history[1:], strict=False):
-            yield deal_id, current.stage, current.entered_at, following.entered_at
+        _, stage, begin = history[0]
+        for _, next_stage, next_begin in history[1:]:
+            yield deal_id, stage, begin, next_begin
+            stage, begin = next_stage, next_begin
         deal = deals.get(deal_id)
-        if deal is not None and deal.closed and deal.closed_at is not None:
-            last = history[-1]
-            yield deal_id, last.stage, last.entered_at, deal.closed_at
+        if deal is not None and deal.status in CLOSED_STATUSES and deal.closed_at is not None:
+            yield deal_id, stage, begin, deal.closed_at
 
 
-def avg_days_in_stage(inputs: KpiInputs, groups: dict[bytes, tuple[str, str]]) -> dict:
+def avg_days_in_stage(inputs: KpiInputs) -> dict[str, dict[str, float | None]]:
     """Group -> stage -> mean stay in days over stays that end in the period (None if none)."""
-    period: Period = inputs.period
-    deals = {d.id: d for d in inputs.deals}
-    sums = {g: dict.fromkeys(domain.STAGES, 0.0) for g in GROUPS}
-    counts = {g: dict.fromkeys(domain.STAGES, 0) for g in GROUPS}
-    for deal_id, stage, begin, end in stays(inputs.stage_changes, deals):
-        if not period.contains(end.date()) or deal_id not in groups:
-            continue
-        seconds = (end - begin).total_seconds()
-        for g in groups[deal_id]:
-            sums[g][stage] += seconds
-            counts[g][stage] += 1
+    start, stop = inputs.period.start_at, inputs.period.stop_at
+    abm = inputs.abm
+    seconds = {g: dict.fromkeys(domain.STAGES, 0.0) for g in ("abm", "non_abm")}
+    counts = {g: dict.fromkeys(domain.STAGES, 0) for g in ("abm", "non_abm")}
+    for deal_id, stage, begin, end in stays(inputs.stage_changes, inputs.deals_by_id):
+        if start <= end < stop and stage in seconds["abm"]:
+            group = "abm" if abm.get(deal_id) else "non_abm"
+            seconds[group][stage] += (end - begin).total_seconds()
+            counts[group][stage] += 1
+    seconds["all"] = {s: seconds["abm"][s] + seconds["non_abm"][s] for s in domain.STAGES}
+    counts["all"] = {s: counts["abm"][s] + counts["non_abm"][s] for s in domain.STAGES}
     return {
         g: {
-            s: (sums[g][s] / (SECONDS_PER_DAY * counts[g][s]) if counts[g][s] else None)
+            s: seconds[g][s] / (SECONDS_PER_DAY * counts[g][s]) if counts[g][s] else None
             for s in domain.STAGES
         }
         for g in GROUPS
@@ -66,47 +60,39 @@ def avg_days_in_stage(inputs: KpiInputs, groups: dict[bytes, tuple[str, str]]) -
 
 def velocity(inputs: KpiInputs) -> dict:
     """The velocity figures of SPEC 3.3 per group, and ``cycle_reduction``."""
-    period = inputs.period
-    as_of = period.end
-    groups = deal_groups(inputs)
-    acc = {
-        g: {"won": 0, "lost": 0, "amount_cents": 0, "amounts": 0, "cycle_s": 0.0, "open": 0}
-        for g in GROUPS
-    }
+    start, stop = inputs.period.start_at, inputs.period.stop_at
+    abm = inputs.abm
+    # per group: open, won, lost, Σ known amounts (cents), known amounts, Σ cycle seconds
+    acc = {g: [0, 0, 0, 0, 0, 0.0] for g in ("abm", "non_abm")}
     for deal in inputs.deals:
-        closed_day = deal.closed_at.date() if deal.closed and deal.closed_at else None
-        closed_in_period = closed_day is not None and period.contains(closed_day)
-        is_open = deal.opened_at.date() <= as_of and not (
-            closed_day is not None and closed_day <= as_of
-        )
-        for g in groups[deal.id]:
-            a = acc[g]
-            if is_open:
-                a["open"] += 1
-            if not closed_in_period:
-                continue
-            if deal.status == "won":
-                a["won"] += 1
-                if deal.amount_cents is not None:
-                    a["amount_cents"] += deal.amount_cents
-                    a["amounts"] += 1
-                a["cycle_s"] += (deal.closed_at - deal.opened_at).total_seconds()  # type: ignore[operator]
-            else:
-                a["lost"] += 1
-    stage_days = avg_days_in_stage(inputs, groups)
+        a = acc["abm" if abm[deal.id] else "non_abm"]
+        closed_at = deal.closed_at if deal.status in CLOSED_STATUSES else None
+        if deal.opened_at < stop and (closed_at is None or closed_at >= stop):
+            a[0] += 1  # open at T
+        if closed_at is None or not start <= closed_at < stop:
+            continue
+        if deal.status == "won":
+            a[1] += 1
+            if deal.amount_cents is not None:
+                a[3] += deal.amount_cents
+                a[4] += 1
+            a[5] += (closed_at - deal.opened_at).total_seconds()
+        else:
+            a[2] += 1
+    acc["all"] = [x + y for x, y in zip(acc["abm"], acc["non_abm"], strict=True)]
+    stage_days = avg_days_in_stage(inputs)
     out: dict = {}
     for g in GROUPS:
-        a = acc[g]
-        won, lost = a["won"], a["lost"]
+        open_deals, won, lost, amount_cents, amounts, cycle_seconds = acc[g]
         win_rate = ratio(won, won + lost)
-        avg_won = a["amount_cents"] / (100 * a["amounts"]) if a["amounts"] else None
-        avg_cycle = a["cycle_s"] / (SECONDS_PER_DAY * won) if won else None
+        avg_won = amount_cents / (100 * amounts) if amounts else None
+        avg_cycle = cycle_seconds / (SECONDS_PER_DAY * won) if won else None
         if win_rate is None or avg_won is None or not avg_cycle:
             velocity_per_day = None
         else:
-            velocity_per_day = a["open"] * win_rate * avg_won / avg_cycle
+            velocity_per_day = open_deals * win_rate * avg_won / avg_cycle
         out[g] = {
-            "open_deals": a["open"],
+            "open_deals": open_deals,
             "win_rate": win_rate,
             "avg_won_amount": avg_won,
             "avg_cycle_days": avg_cycle,

@@ -48,9 +48,12 @@ Decisions where SPEC 3 is silent (copied to the README):
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sqlite3
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from queue import Empty, Queue
 from typing import TypeVar
 
 from sqlalchemy import Engine
@@ -61,15 +64,11 @@ from abmdesk.kpi.clv import clv
 from abmdesk.kpi.contract_value import contract_value
 from abmdesk.kpi.conversion import conversion
 from abmdesk.kpi.coverage import coverage
-from abmdesk.kpi.data import (
-    load_interaction_aggregates,
-    load_records,
-    load_weekly,
-    merge_weekly,
-)
+from abmdesk.kpi.data import load_records
 from abmdesk.kpi.engagement import engagement
 from abmdesk.kpi.inputs import KpiInputs, Params, Period
 from abmdesk.kpi.roi import roi
+from abmdesk.kpi.scan import InteractionScan
 from abmdesk.kpi.velocity import velocity
 from abmdesk.services.settings import load_settings
 
@@ -110,39 +109,92 @@ def _read(engine: Engine, load: Callable[[sqlite3.Connection], T]) -> T:
         return load(conn.connection.dbapi_connection)  # type: ignore[arg-type]
 
 
+def _scan_worker(engine: Engine, scan: InteractionScan, statements: list, out: Queue) -> None:
+    """Run ``statements`` in order on a connection of its own, queueing their texts."""
+    try:
+        with engine.connect() as conn, conn.begin():
+            con = conn.connection.dbapi_connection
+            for statement in statements:
+                out.put((statement, scan.execute(con, statement)))  # type: ignore[arg-type]
+    except BaseException as exc:  # handed over to the caller's thread
+        out.put((None, exc))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while building ~10⁶ acyclic objects (saves ~15 %)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def compute_kpis(engine: Engine, date_from: dt.date, date_to: dt.date) -> dict:
     """The KPIs of SPEC 3 over ``[date_from, date_to]``, as the JSON object of SPEC 4.
 
-    The interaction scans run in two worker threads on their own connections (SQLite
-    releases the GIL while it scans and sorts), while this thread loads the deals,
-    contracts and costs and computes the KPIs that need no interaction.
+    The interaction segments (``abmdesk.kpi.scan``) run in a worker thread on a
+    connection of its own: SQLite computes each statement without holding Python's GIL,
+    while this thread loads the deals, contracts and costs, computes the KPIs that need
+    no interaction, counts the stakeholders, and takes in the worker's results as they
+    come. The two connections read two snapshots: a write committed between their
+    first reads shows only at the next refresh.
     """
     if date_from > date_to:
         raise ValidationError("the period starts after it ends")
+    with _gc_paused():
+        return _compute(engine, Period(date_from, date_to))
+
+
+def _compute(engine: Engine, period: Period) -> dict:
     params, currency = _params(engine)
-    period = Period(date_from, date_to)
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="kpi") as pool:
-        weekly = pool.submit(_read, engine, lambda con: load_weekly(con, period))
-        aggregates = pool.submit(
-            _read, engine, lambda con: load_interaction_aggregates(con, period, params)
-        )
-        inputs = _read(engine, lambda con: load_records(con, period, params))
-        result = {
-            "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
-            "currency": currency,
-            "engagement": None,
-            "coverage": None,
-            "velocity": velocity(inputs),
-            "conversion": conversion(inputs),
-            "contract_value": contract_value(inputs),
-            "clv": clv(inputs),
-            "roi": None,
-        }
-        windows, inputs.stakeholders, inputs.minutes = aggregates.result()
-        result["coverage"] = coverage(inputs)
-        result["roi"] = roi(inputs)
-        inputs.engagement = merge_weekly(windows, weekly.result())
-        result["engagement"] = engagement(inputs)
+    scan = InteractionScan(period, params)
+    own, *theirs = scan.statements()
+    results: Queue = Queue()
+    worker = threading.Thread(
+        target=_scan_worker, args=(engine, scan, theirs, results), name="kpi-scan", daemon=True
+    )
+    worker.start()
+    pending = len(theirs)
+
+    def take(block: bool) -> None:
+        nonlocal pending
+        while pending:
+            try:
+                statement, texts = results.get(block=block)
+            except Empty:
+                return
+            pending -= 1
+            if statement is None:
+                raise texts
+            scan.feed(statement, texts)
+
+    try:
+        with engine.connect() as conn, conn.begin():
+            con = conn.connection.dbapi_connection
+            inputs = load_records(con, period, params)  # type: ignore[arg-type]
+            result = {
+                "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
+                "currency": currency,
+                "engagement": None,
+                "coverage": None,
+                "velocity": velocity(inputs),
+                "conversion": conversion(inputs),
+                "contract_value": contract_value(inputs),
+                "clv": clv(inputs),
+                "roi": None,
+            }
+            take(block=False)
+            scan.feed(own, scan.execute(con, own))  # type: ignore[arg-type]
+        take(block=True)
+    finally:
+        worker.join()
+    inputs.engagement, inputs.stakeholders, inputs.minutes = scan.finish()
+    result["engagement"] = engagement(inputs)
+    result["coverage"] = coverage(inputs)
+    result["roi"] = roi(inputs)
     return result
 
 

@@ -12,6 +12,7 @@ from abmdesk.cli import main
 from abmdesk.errors import ValidationError
 from abmdesk.kpi import data
 from abmdesk.kpi.inputs import Params, Period
+from abmdesk.kpi.scan import InteractionScan
 from abmdesk.services.kpis import compute_kpis, format_kpis_table, kpis_from_inputs
 from tests.unit.kpi_builders import build, kpis
 
@@ -188,42 +189,42 @@ def test_cli_json_and_table(world, db_path, capsys):
     assert "ROI: 300.0 %" in capsys.readouterr().out
 
 
-def _plans(con: sqlite3.Connection, sql: str, params) -> list[str]:
-    return [row[3] for row in con.execute("EXPLAIN QUERY PLAN " + sql, params)]
-
-
-def test_interaction_scans_use_the_kpi_index(world, db_path):
+def test_interaction_scan_uses_the_kpi_index(world, db_path):
+    """Every read of interactions is a range on ix_interactions_kpi, never a table row."""
     con = sqlite3.connect(db_path)
     try:
-        window = {
-            "score_from": 1,
-            "last4_from": 1,
-            "prev4_from": 1,
-            "prev4_to": 1,
-            "active_from": 1,
-            "lo": 1,
-            "hi": 2,
-        }
-        engaged = {"lo": 1, "hi": 2, "r0": "a", "r1": "b", "r2": "c", "r3": "d"}
-        for sql, params in [
-            (data._WEEK_SQL, (1, 2)),
-            (data._WINDOWS_SQL, window),
-            (data._MINUTES_SQL, (1, 2)),
-            (data._ENGAGED_SQL, engaged),
-        ]:
-            plans = _plans(con, sql, params)
+        set_setting_params = Params(staff_hourly_cost=10)
+        period = Period(dt.date.fromisoformat(F), dt.date.fromisoformat(T))
+        table_root = con.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'interactions'"
+        ).fetchone()[0]
+        for statement in InteractionScan(period, set_setting_params).statements():
+            sql, binds = statement.sql, statement.binds
+            plans = [row[3] for row in con.execute("EXPLAIN QUERY PLAN " + sql, binds)]
             scans = [
-                p for p in plans if "interactions" in p or p.startswith(("SEARCH i", "SCAN i"))
+                p for p in plans if p.startswith(("SEARCH i ", "SCAN i ", "SEARCH interactions"))
             ]
-            assert scans, plans
-            assert all("ix_interactions_kpi" in p for p in scans), plans
-            # the index holds every column these queries read: no row of the table is read
-            code = con.execute("EXPLAIN " + sql, params).fetchall()
-            table_root = con.execute(
-                "SELECT rootpage FROM sqlite_master WHERE name = 'interactions'"
-            ).fetchone()[0]
-            table_cursors = {r[2] for r in code if r[1] == "OpenRead" and r[3] == table_root}
-            reads = [r for r in code if r[1] == "Column" and r[2] in table_cursors]
-            assert not reads, sql
+            assert len(scans) >= 1, plans
+            assert all("USING INDEX ix_interactions_kpi (day>? AND day<?)" in p for p in scans), (
+                plans
+            )
+            assert not [p for p in plans if "SCAN interactions" in p or p == "SCAN i"], plans
+            code = con.execute("EXPLAIN " + sql, binds).fetchall()
+            cursors = {r[2] for r in code if r[1] == "OpenRead" and r[3] == table_root}
+            assert not [r for r in code if r[1] == "Column" and r[2] in cursors]
     finally:
         con.close()
+
+
+def test_long_periods_split_into_several_statements(engine):
+    with build(engine) as b:
+        a = b.account("Alpha")
+        b.touch(a, "meeting", "2010-03-01")
+        b.touch(a, "call", "2026-06-30")
+    period = Period(dt.date(2000, 1, 1), dt.date.fromisoformat(T))
+    statements = InteractionScan(period, Params()).statements()
+    assert len(statements) == 5  # the stakeholders, then 1 390 segments in 4 statements
+    assert max(len(s.columns) for s in statements) <= 500
+    row = kpis(engine, "2000-01-01", T)["engagement"]["accounts"][0]
+    assert row["weekly"] == {"2010-W09": 50, "2026-W27": 10}
+    assert row["score"] == 10
