@@ -56,8 +56,19 @@ def run(context: dict) -> tuple[list[str], bool]:
         last = con.execute("SELECT max(substr(occurred_at, 1, 10)) FROM interactions").fetchone()[0]
     to = dt.date.fromisoformat(last)
     frm = to.replace(year=to.year - 1) + dt.timedelta(days=1)
-    kpis_cmd = [PYTHON, "-m", "abmdesk", "kpis", "--db", str(large), "--from", frm.isoformat(),
-                "--to", to.isoformat(), "--json"]
+    kpis_cmd = [
+        PYTHON,
+        "-m",
+        "abmdesk",
+        "kpis",
+        "--db",
+        str(large),
+        "--from",
+        frm.isoformat(),
+        "--to",
+        to.isoformat(),
+        "--json",
+    ]
     run_process(kpis_cmd)  # warm the page cache like the baseline's first run
     kpis = median_run(kpis_cmd)
     ratio = kpis.seconds / base.seconds

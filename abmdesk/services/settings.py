@@ -7,7 +7,6 @@ identity of the person using this laptop.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 

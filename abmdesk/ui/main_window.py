@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
         self.ctx = AppContext(
             engine=engine, db_path=Path(db_path), fmt=Formatter(), runner=self.runner
         )
+        self.ctx.undo_stack.setParent(self)
+        self.ctx.announce = self.apply_changes
         self._load_preferences()
 
         self.tabs = QTabWidget(self)
@@ -167,6 +169,16 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{i + 1}",
             )
             self.tab_actions.append(action)
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setObjectName("actionUndo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setObjectName("actionRedo")
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        )
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
         self.about_action = self._action("actionAbout", self.tr("&About ABM Desk"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_qt_action = self._action(
@@ -182,8 +194,14 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("menuFile")
         file_menu.addAction(self.open_action)
+        self.file_menu = file_menu
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("menuEdit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self.edit_menu = edit_menu
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menuView")
         view_menu.addAction(self.quick_log_action)
@@ -193,6 +211,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menuHelp")
+        self.view_menu = view_menu
         help_menu.addAction(self.about_action)
         help_menu.addAction(self.about_qt_action)
 
@@ -341,6 +360,7 @@ class MainWindow(QMainWindow):
             )
             return False
         self.runner.cancel_all()
+        self.ctx.undo_stack.clear()  # edits of the other database cannot be undone here
         old, owned = self.ctx.engine, self._owns_engine
         self.ctx.engine = engine
         self.ctx.db_path = Path(path)

@@ -660,6 +660,14 @@
         <translation>Relire toutes les données de la base</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
         <source>&amp;About ABM Desk</source>
         <translation>À &amp;propos d’ABM Desk</translation>
     </message>
@@ -670,6 +678,10 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;View</source>

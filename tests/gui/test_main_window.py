@@ -74,7 +74,12 @@ def test_type_combo_shows_points(window):
 
 def test_menus_toolbar_and_shortcuts(window):
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&View", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "&Help"]
+    undo = _child(window, object, "actionUndo")
+    redo = _child(window, object, "actionRedo")
+    assert undo.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)
+    assert QKeySequence("Ctrl+Shift+Z") in redo.shortcuts()
+    assert not undo.isEnabled()  # nothing to undo yet
     open_action = _child(window, object, "actionOpenDatabase")
     assert open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     quit_action = _child(window, object, "actionQuit")
@@ -309,7 +314,12 @@ def test_french_translation_changes_the_tab_titles(qtbot, gui_db, french):
     tabs = _tabs(win)
     titles = [tabs.tabText(i) for i in range(tabs.count())]
     assert titles == ["Comptes", "Cartographie", "Interactions", "Pipeline", "Indicateurs"]
-    assert [a.text() for a in win.menuBar().actions()] == ["&Fichier", "&Affichage", "Aid&e"]
+    assert [a.text() for a in win.menuBar().actions()] == [
+        "&Fichier",
+        "É&dition",
+        "&Affichage",
+        "Aid&e",
+    ]
     assert win.findChild(QPushButton, "quickLogSave").text() == "Enregistrer"
     model = win.accounts_tab.model
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Nom"

@@ -72,9 +72,10 @@ def test_ddl_rolls_back_with_the_transaction(engine):
         conn.exec_driver_sql("CREATE TABLE scratch (x)")
         raise RuntimeError("boom")
     with engine.connect() as conn:
-        assert conn.exec_driver_sql(
-            "SELECT count(*) FROM sqlite_master WHERE name='scratch'"
-        ).scalar() == 0
+        assert (
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name='scratch'").scalar()
+            == 0
+        )
 
 
 def test_manager_from_another_account_is_refused(engine):
@@ -99,8 +100,11 @@ def test_interaction_day_is_generated(engine):
         a = Account(name="A")
         s.add(a)
         s.flush()
-        s.add(Interaction(account_id=a.id, type_key="call",
-                          occurred_at=dt.datetime(1970, 1, 2, 23, 59, 59)))
+        s.add(
+            Interaction(
+                account_id=a.id, type_key="call", occurred_at=dt.datetime(1970, 1, 2, 23, 59, 59)
+            )
+        )
     with engine.connect() as conn:
         assert conn.execute(text("SELECT day, occurred_at FROM interactions")).one() == (
             1,
