@@ -35,8 +35,8 @@ def baseline_cmd(baseline_db) -> list[str]:
     if shutil.which("sqlite3"):
         return ["sqlite3", str(baseline_db), BASELINE_SQL]
     script = (
-        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-        f"w = sys.stdout.write\nfor r in c.execute({BASELINE_SQL!r}): w('|'.join(map(str, r)) + '\\n')"
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); w = sys.stdout.write\n"
+        f"for r in c.execute({BASELINE_SQL!r}): w('|'.join(map(str, r)) + '\\n')"
     )
     return [PYTHON, "-c", script, str(baseline_db)]
 

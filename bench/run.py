@@ -15,7 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import OUT, ROOT, machine  # noqa: E402
 
-BENCHES = ["bench_core"]
+HERE = Path(__file__).resolve().parent
+#: bench_core first: it builds the large demo database the others use.
+BENCHES = ["bench_core"] + sorted(p.stem for p in HERE.glob("bench_*.py") if p.stem != "bench_core")
 
 
 def main() -> int:

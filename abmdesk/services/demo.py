@@ -1140,12 +1140,14 @@ def generate_demo(
 ) -> DemoSummary:
     """Fill an empty database with 18 months of demo data ending at ``today``.
 
+    By default the history ends yesterday: nothing is dated later than the moment
+    the demo is made, and the day's own log starts empty.
     Raises DataError when the database already holds accounts or costs.
     """
     if size not in SIZES:
         raise ValidationError(f"unknown demo size '{size}' (small or large)")
     started = time.perf_counter()
-    today = today or dt.date.today()
+    today = today or dt.date.today() - dt.timedelta(days=1)
     plan = SIZES[size]
     summary = DemoSummary(size=size, seed=seed, today=today)
     stamp = f"{today.isoformat()}T00:00:00"
