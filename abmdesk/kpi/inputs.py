@@ -182,10 +182,6 @@ def mean(values: Iterable[float]) -> float | None:
     return total / count if count else None
 
 
-def euros(cents: int | None) -> float:
-    """Exact cents as euros (a float); missing amounts are 0."""
-    return (cents or 0) / 100
-
-
 def sort_by_name(rows: list[dict]) -> list[dict]:
+    """Per-account rows sorted by account name (code-point order, as ``sorted`` does)."""
     return sorted(rows, key=lambda r: r["account"])

@@ -2,18 +2,25 @@
 
 Decisions where SPEC 3 is silent (copied to the README):
 
-- Engagement: ``weekly`` keys are in calendar order; a week only partly inside the
-  period counts only its days inside the period. ``trend`` is tested exactly in whole
-  numbers (10·last4 > 11·prev4, 10·last4 < 9·prev4), so no float rounding can flip it.
+- Period: ``--from`` after ``--to`` is refused. Interactions, stage changes and deals
+  dated after T never count (except a deal's later closing, which makes it closed and
+  decides whether it is ABM: see Deals).
+- Engagement: points are those of ``interaction_types`` when the KPIs are computed.
+  ``weekly`` keys are in calendar order; a week only partly inside the period counts
+  only its days inside the period; the score and trend windows may reach back before F.
+  ``trend`` is tested exactly in whole numbers (10·last4 > 11·prev4 is rising,
+  10·last4 < 9·prev4 is falling), so no float rounding can flip it.
   ``engaged_target_accounts_rate`` counts a score > 0 (a negative score, possible only
-  with negative points, is not engaged). Interactions dated after T never count.
-- Coverage: an interaction counts for the stakeholder it names (and so for that
-  stakeholder's account); account-level interactions (no stakeholder) engage nobody.
+  with negative points, is not engaged).
+- Coverage: an interaction engages the stakeholder it names, counted in that
+  stakeholder's account; account-level interactions (no stakeholder) engage nobody.
   A stakeholder with no role, or the role ``other``, adds no required role.
-  ``engagement_ratio`` is null for an account with no identified stakeholder.
+  ``engagement_ratio`` is null for an account with no identified stakeholder
+  (committee_size is at least 1, so the coverages are never null).
 - Deals: a won or lost deal is closed whatever its closing date; it is ABM when its
   account was a target on d(closed_at), even when that is after T. An open deal is ABM
-  when its account is a target at T. Durations are exact: (end − begin) in seconds ÷ 86400.
+  when its account is a target at T; a deal created on T is open at T. Durations are
+  exact: (end − begin) in seconds ÷ 86400.
 - Missing deal amounts: a won deal without an amount counts in ``won_deals``, in the win
   rate and in the cycle time, adds 0 to revenue, and is left out of the mean amounts
   (``avg_won_amount``, ``contract_value.*.average``), which are null when no won deal
@@ -27,34 +34,37 @@ Decisions where SPEC 3 is silent (copied to the README):
   is shown, not hidden).
 - Conversion: "after the first entry" means later in the deal's stage history ordered by
   entered_at, then insertion order; a backward move is just a stage change (entering an
-  earlier stage never advances). A deal won with d(closed_at) ≤ T advanced from every
-  stage it first entered in the period. Sectors are trimmed; empty → ``unknown``.
-  ``by_sector`` keys are sorted by name, ``by_size`` keys in size-band order.
+  earlier stage, or the same one again, never advances). A deal won with
+  d(closed_at) ≤ T advanced from every stage it first entered in the period. Sectors are
+  trimmed, empty → ``unknown``. ``by_sector`` keys are sorted by name, ``by_size`` keys
+  in size-band order (``unknown`` last).
 - CLV: ``clv`` = (base + upsell) × retention_years when base_arr > 0 (equal to
-  base × years × (1 + upsell_rate), without rounding), else 0 — upsell without a ``new``
+  base × years × (1 + upsell_rate), without rounding), else 0: upsell without a ``new``
   contract is worth nothing. ``average.*`` is null when no account has base_arr > 0.
 - ROI: the total ``cost`` holds every ``abm`` cost dated in the period, also those of
   accounts that are not targets at T (they appear in no per-account row). Unassigned
   ``abm`` costs are shared equally by the target accounts at T; with none, they are in
   the total only. Staff time with no duration counts 0 minutes; staff cost is
   minutes × staff_hourly_cost ÷ 60. ``roi`` is null when the cost is 0.
-- Money is euros (cents ÷ 100) whatever the ``currency`` setting, which is reported as
-  ``currency``. Added keys (never renamed): ``currency``; engagement ``target_accounts``,
+- Output: money is euros (cents ÷ 100) whatever the ``currency`` setting, which is
+  reported as ``currency``. Account lists are sorted by name in code-point order.
+  Added keys (never renamed): ``currency``; engagement ``target_accounts``,
   ``engaged_target_accounts``, per account ``last4``, ``prev4``, ``target``; velocity
   ``won_deals``, ``lost_deals``; roi ``abm_costs``, ``staff_cost``, per account
   ``staff_cost``.
+- Consistency: the interaction sums and the other records are read on two connections
+  (two snapshots, for speed); a write committed during a refresh shows fully at the
+  next one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
-import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from queue import Empty, Queue
-from typing import TypeVar
 
 from sqlalchemy import Engine
 
@@ -71,8 +81,6 @@ from abmdesk.kpi.roi import roi
 from abmdesk.kpi.scan import InteractionScan
 from abmdesk.kpi.velocity import velocity
 from abmdesk.services.settings import load_settings
-
-T = TypeVar("T")
 
 
 def kpis_from_inputs(inputs: KpiInputs, *, currency: str = "EUR") -> dict:
@@ -101,12 +109,6 @@ def _params(engine: Engine) -> tuple[Params, str]:
         staff_hourly_cost=settings.staff_hourly_cost,
     )
     return params, settings.currency
-
-
-def _read(engine: Engine, load: Callable[[sqlite3.Connection], T]) -> T:
-    """Run ``load`` on a raw DB-API connection inside one read transaction."""
-    with engine.connect() as conn, conn.begin():
-        return load(conn.connection.dbapi_connection)  # type: ignore[arg-type]
 
 
 def _scan_worker(engine: Engine, scan: InteractionScan, statements: list, out: Queue) -> None:
@@ -260,14 +262,18 @@ def format_kpis_table(result: dict) -> str:
     )
     out: list[str] = [f"ABM Desk KPIs, {per['from']} to {per['to']} (as of {per['to']})", ""]
 
-    out.append("1. Engagement")
-    out.append(f"   Engaged target accounts: {_pct(eng['engaged_target_accounts_rate'])}")
+    targets = eng.get("target_accounts")
     at_risk = sum(1 for a in cov["accounts"] if a["at_risk"])
     dormant = sum(1 for a in eng["accounts"] if a["dormant"])
-    out.append(f"   Dormant accounts (30 days): {dormant} of {len(eng['accounts'])}")
+    out.append("1. Engagement")
+    out.append(
+        f"   Engaged target accounts: {_pct(eng['engaged_target_accounts_rate'])}"
+        + (f" of {_num(targets)}" if targets is not None else "")
+    )
+    out.append(f"   Dormant accounts (30 days): {_num(dormant)} of {_num(len(eng['accounts']))}")
     out.append("")
     out.append("2. Stakeholder coverage")
-    out.append(f"   Target accounts at risk: {at_risk}")
+    out.append(f"   Target accounts at risk: {_num(at_risk)}")
     out.append("")
     out.append("3. Pipeline velocity")
     rows = []
@@ -320,6 +326,8 @@ def format_kpis_table(result: dict) -> str:
     out.append("7. ROI of the ABM programme")
     out.append(f"   Revenue: {_money(ret['revenue'], cur)}")
     out.append(f"   Cost: {_money(ret['cost'], cur)}")
+    if ret.get("staff_cost"):
+        out.append(f"     of which staff time: {_money(ret['staff_cost'], cur)}")
     out.append(f"   ROI: {_pct(ret['roi'])}")
     out.append("")
 

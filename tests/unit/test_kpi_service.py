@@ -228,3 +228,51 @@ def test_long_periods_split_into_several_statements(engine):
     row = kpis(engine, "2000-01-01", T)["engagement"]["accounts"][0]
     assert row["weekly"] == {"2010-W09": 50, "2026-W27": 10}
     assert row["score"] == 10
+
+
+def test_gc_is_restored(world):
+    import gc
+
+    assert gc.isenabled()
+    kpis(world, F, T)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        kpis(world, F, T)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_worker_errors_reach_the_caller(world, monkeypatch):
+    import gc
+    import threading
+
+    calls = []
+    real = InteractionScan.execute
+
+    def failing(con, statement):
+        calls.append(statement)
+        if any(isinstance(c, int) for c in statement.columns):
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(con, statement)
+
+    monkeypatch.setattr(InteractionScan, "execute", staticmethod(failing))
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
+        kpis(world, F, T)
+    assert calls
+    assert gc.isenabled()
+    assert not [t for t in threading.enumerate() if t.name == "kpi-scan"]
+
+
+def test_stakeholder_of_another_account(engine):
+    with build(engine) as b:
+        a = b.account("A")
+        other = b.account("B")
+        p = b.person(other, "Pat", role="sponsor")
+        b.touch(a, "meeting", "2026-06-15", person=p)  # logged on A, naming B's person
+    cov = {r["account"]: r for r in kpis(engine, F, T)["coverage"]["accounts"]}
+    assert (cov["A"]["engaged"], cov["B"]["engaged"]) == (0, 1)
+    assert cov["B"]["role_coverage"] == 0.25
+    eng = {r["account"]: r for r in kpis(engine, F, T)["engagement"]["accounts"]}
+    assert (eng["A"]["score"], eng["B"]["score"]) == (50, 0)
