@@ -1,10 +1,11 @@
 """The seven KPIs of SPEC section 3, as pure functions over plain rows; no Qt.
 
-``data`` loads the rows and the SQL aggregates (the million-row interaction scans are
-aggregated in SQLite, never in Python); one module per KPI turns them into the JSON
-pieces of SPEC section 4. ``abmdesk.services.kpis`` wires it all together.
+``scan`` aggregates the interactions in SQLite (one statement of per-week segments;
+millions of rows never reach Python), ``data`` reads the other records, and one module
+per KPI turns them into its piece of the JSON object of SPEC section 4.
+``abmdesk.services.kpis`` wires it all together.
 """
 
-from abmdesk.kpi.inputs import KpiInputs, Period
+from abmdesk.kpi.inputs import KpiInputs, Params, Period
 
-__all__ = ["KpiInputs", "Period"]
+__all__ = ["KpiInputs", "Params", "Period"]

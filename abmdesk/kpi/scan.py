@@ -1,9 +1,11 @@
-"""The interaction aggregates of KPIs 1, 2 and 7, computed by SQLite in one statement.
+"""The interaction aggregates of KPIs 1, 2 and 7, computed by SQLite in a few statements.
 
 Up to millions of interactions are summed in SQLite over the covering index
-``ix_interactions_kpi(day, account_id, type_key, stakeholder_id, duration_minutes)``;
-points come from ``interaction_types`` in the same statement (current points, so a
-change of points is retroactive). Only per-account sums reach Python.
+``ix_interactions_kpi(day, account_id, type_key, stakeholder_id, duration_minutes)``
+(the plan says ``USING INDEX``, not ``COVERING INDEX``, only because the table has a
+generated column: no table row is read); points come from ``interaction_types`` in the
+same statement (current points, so a change of points is retroactive). Only
+per-account sums reach Python.
 
 How the scan is cut:
 
@@ -12,12 +14,13 @@ How the scan is cut:
   dormancy window, F), so that each segment lies wholly inside or outside each window
   and within one ISO week;
 - each segment is one ``GROUP BY account`` over a few days of rows: many small sorts
-  are much cheaper than one sort of a year (which spills to disk), and the weekly sums
-  and the window sums come out of the same scan;
-- every segment, the stakeholder counts and the staff minutes are scalar subqueries of
-  ONE statement whose columns are JSON objects keyed by ``hex(account id)``. SQLite
-  computes the whole row in one step, without Python's GIL, so a worker thread can run
-  it while the caller's thread loads deals; ``json.loads`` then builds the dicts in C.
+  are cheaper than one sort of a year (which spills to disk), and the weekly sums and
+  the window sums come out of the same scan;
+- segments are scalar subqueries of a few statements (about four, in day order) whose
+  one row holds a JSON object per segment, keyed by ``hex(account id)``. SQLite computes
+  a whole row in one step without Python's GIL, so a worker thread can run them while
+  the caller's thread reads the deals; ``json.loads`` then builds the dicts in C.
+  Statement 0 counts the identified and engaged stakeholders.
 """
 
 from __future__ import annotations

@@ -237,6 +237,8 @@ def _table(headers: list[str], rows: list[list[str]], *, right: set[int] | None 
 
     out = [line(headers), "  ".join("-" * w for w in widths)]
     out.extend(line(r) for r in rows)
+    if not rows:
+        out.append("(none)")
     return "\n".join(out)
 
 
