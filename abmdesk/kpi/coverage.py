@@ -32,7 +32,7 @@ def coverage(inputs: KpiInputs) -> dict:
                 "identified_coverage": ratio(counts.identified, committee),
                 "engaged_coverage": engaged_coverage,
                 "engagement_ratio": ratio(counts.engaged, counts.identified),
-                "role_coverage": len(counts.engaged_roles & set(domain.REQUIRED_ROLES)) / required,
+                "role_coverage": len(counts.engaged_roles & required_roles) / required,
                 "at_risk": at_risk,
             }
         )

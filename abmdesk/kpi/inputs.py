@@ -66,7 +66,7 @@ class AccountRow(NamedTuple):
 
     def target_at(self, day: dt.date) -> bool:
         """SPEC 3: a target account at ``day``."""
-        return self.is_target and (self.target_since is None or self.target_since <= day)
+        return domain.is_target_at(self.is_target, self.target_since, day)
 
 
 class DealRow(NamedTuple):
