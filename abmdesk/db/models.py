@@ -269,3 +269,24 @@ class Cost(Row, Base):
         UUIDBlob, ForeignKey("accounts.id", ondelete="CASCADE"), index=True
     )
     description: Mapped[str | None] = mapped_column(Text)
+
+
+class InfluenceLine(Row, Base):
+    """One person's sway over another in the same account (drawn dashed on the map;
+    not a reporting line)."""
+
+    __tablename__ = "influence_lines"
+    __table_args__ = (
+        CheckConstraint("from_id <> to_id", name="not_self"),
+        UniqueConstraint("from_id", "to_id"),
+    )
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        UUIDBlob, ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    from_id: Mapped[uuid.UUID] = mapped_column(
+        UUIDBlob, ForeignKey("stakeholders.id", ondelete="CASCADE")
+    )
+    to_id: Mapped[uuid.UUID] = mapped_column(
+        UUIDBlob, ForeignKey("stakeholders.id", ondelete="CASCADE"), index=True
+    )
+    label: Mapped[str | None] = mapped_column(Text)

@@ -24,5 +24,13 @@ def test_frozen_rev0001_opens_at_head_with_data_intact(tmp_path):
             row = conn.execute(text("SELECT amount_cents, status FROM deals")).one()
             assert tuple(row) == (4500000, "won")
             assert conn.execute(text("SELECT count(*) FROM interactions")).scalar() == 1
+            # 0002: the influence lines table exists, empty, with its cascades.
+            assert conn.execute(text("SELECT count(*) FROM influence_lines")).scalar() == 0
+            fks = conn.exec_driver_sql("PRAGMA foreign_key_list(influence_lines)").fetchall()
+            assert sorted((fk[2], fk[3], fk[6]) for fk in fks) == [
+                ("accounts", "account_id", "CASCADE"),
+                ("stakeholders", "from_id", "CASCADE"),
+                ("stakeholders", "to_id", "CASCADE"),
+            ]
     finally:
         engine.dispose()
