@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from abmdesk import paths
 from abmdesk.errors import AbmError
@@ -159,18 +160,25 @@ def run_gui(
 
 
 def _smoke_test(app: QApplication, lang: str | None) -> int:
-    """Open every tab offscreen on a fresh demo database; 0 when all went well."""
+    """Open every tab offscreen on a fresh demo database, export a map; 0 when all went well.
+
+    Fails loudly: a non-zero exit with one line on stderr and the details in the log.
+    """
+    from abmdesk.services import records
     from abmdesk.services.database import open_db
     from abmdesk.ui.main_window import MainWindow
 
+    started = time.perf_counter()
     translators: list[QTranslator] = []
+    language = lang or "fr"
     try:
         with tempfile.TemporaryDirectory(prefix="abmdesk-smoke-") as tmp:
             path = Path(tmp) / "smoke.db"
             engine = open_db(path)
             try:
                 _generate_demo(engine)
-                translators = install_translators(app, lang or "fr")
+                translators = install_translators(app, language)
+                _check_translations(language, translators)
                 window = MainWindow(engine, path, owns_engine=False, restore_state=False)
                 window.resize(1440, 900)
                 window.show()
@@ -187,18 +195,58 @@ def _smoke_test(app: QApplication, lang: str | None) -> int:
                     _process_events(app, 0.05)
                 if kpi.result is None:
                     raise RuntimeError(f"KPIs: {kpi.status.text() or 'not computed'}")
+                account = records.largest_target_account(engine)
+                if account is None:
+                    raise RuntimeError("the demo has no target account to map")
+                window.show_account_map(account.id)
+                _process_events(app, 0.3)
+                png = Path(tmp) / "map.png"
+                _export_map(window.map_tab, png)
+                log.info(
+                    "smoke test: map of %s exported (%d bytes)", account.name, png.stat().st_size
+                )
                 window.close()
                 window.deleteLater()
                 app.processEvents()
             finally:
                 engine.dispose()
     except Exception as exc:
-        print(f"abmdesk smoke test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        message = f"abmdesk smoke test failed: {type(exc).__name__}: {exc}"
+        log.error(message, exc_info=True)
+        print(message, file=sys.stderr)
         return 1
     finally:
         remove_translators(app, translators)
-    print("abmdesk smoke test: ok")
+    elapsed = time.perf_counter() - started
+    log.info("smoke test passed in %.1f s", elapsed)
+    print(f"abmdesk smoke test: ok ({elapsed:.1f} s)")
     return 0
+
+
+def _check_translations(language: str, translators: list[QTranslator]) -> None:
+    """French needs both Qt's own translation and ours, also in the frozen app."""
+    if language == "en":
+        return
+    found = [t.filePath() for t in translators]
+    log.info("translations loaded: %s", ", ".join(found) or "none")
+    if not any(Path(f).name.startswith("qtbase_") for f in found):
+        raise RuntimeError(f"Qt's own translation qtbase_{language}.qm was not found")
+    if not any(Path(f).name.startswith("abmdesk_") for f in found):
+        raise RuntimeError(f"abmdesk_{language}.qm was not found in {paths.translations_dir()}")
+
+
+def _export_map(map_tab: QWidget, png: Path) -> None:
+    """The map tab's own PNG export when it has one, else a picture of the tab."""
+    export = getattr(map_tab, "export_png", None)
+    if callable(export):
+        if export(str(png)) is False:
+            raise RuntimeError(f"the map could not be exported to {png}")
+    elif not map_tab.grab().save(str(png), "PNG"):
+        raise RuntimeError(f"the map tab could not be saved to {png}")
+    if not png.is_file() or png.stat().st_size == 0:
+        raise RuntimeError(f"the map export left no picture at {png}")
+    if QImage(str(png)).isNull():
+        raise RuntimeError(f"the map export at {png} is not a readable PNG")
 
 
 def _process_events(app: QApplication, seconds: float) -> None:

@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -68,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", type=_date, required=True, metavar="F")
     p.add_argument("--to", dest="date_to", type=_date, required=True, metavar="T")
     p.add_argument("--json", action="store_true", help="print the JSON object of SPEC 4")
+
+    p = sub.add_parser("screenshots", parents=[db], help="render every screen to PNG (offscreen)")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNGs")
+    p.add_argument("--lang", choices=["fr", "en"], default="fr", help="GUI language (fr)")
     return parser
 
 
@@ -135,12 +140,24 @@ def _cmd_kpis(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_screenshots(args: argparse.Namespace) -> int:
+    if args.out.exists() and not args.out.is_dir():
+        raise UsageError(f"{args.out}: not a folder")
+    from abmdesk.tools.screenshots import render_screenshots
+
+    _open(args.db).dispose()  # created or migrated, and a bad file fails here in one line
+    for shot in render_screenshots(args.db, args.out, args.lang):
+        print(f"{shot.path}  ({shot.what})")
+    return 0
+
+
 COMMANDS = {
     "demo": _cmd_demo,
     "import": _cmd_import,
     "export": _cmd_export,
     "settings": _cmd_settings,
     "kpis": _cmd_kpis,
+    "screenshots": _cmd_screenshots,
 }
 
 
@@ -166,7 +183,15 @@ def setup_logging() -> None:
     log.addHandler(handler)
 
 
+def _ensure_streams() -> None:
+    """A windowed frozen app may have no stdout/stderr: print to nowhere, log to the file."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name, None) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _ensure_streams()
     setup_logging()
     parser = build_parser()
     args = parser.parse_args(argv)

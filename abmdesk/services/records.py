@@ -257,6 +257,34 @@ def count_accounts(engine: Engine) -> int:
         return session.execute(select(func.count()).select_from(Account)).scalar_one()
 
 
+def largest_target_account(engine: Engine) -> AccountChoice | None:
+    """The ABM target account with the most stakeholders (empty seats included).
+
+    Ties go to the account with more identified people, then to the first name.
+    None when there is no target account.
+    """
+    people = func.count(Stakeholder.id)
+    identified = func.count(Stakeholder.id).filter(Stakeholder.placeholder.is_(False))
+    query = (
+        select(Account.id, Account.name)
+        .join(Stakeholder, Stakeholder.account_id == Account.id)
+        .where(Account.is_target.is_(True))
+        .group_by(Account.id, Account.name)
+        .order_by(people.desc(), identified.desc(), Account.name)
+        .limit(1)
+    )
+    with read_session(engine) as session:
+        row = session.execute(query).first()
+        if row is None:  # target accounts without anyone yet: the first by name
+            row = session.execute(
+                select(Account.id, Account.name)
+                .where(Account.is_target.is_(True))
+                .order_by(Account.name)
+                .limit(1)
+            ).first()
+    return AccountChoice(id=row[0], name=row[1]) if row else None
+
+
 # --- stakeholders -------------------------------------------------------------------
 
 _Manager = aliased(Stakeholder)
