@@ -200,6 +200,40 @@ def _compute(engine: Engine, period: Period) -> dict:
     return result
 
 
+def load_kpi_inputs(engine: Engine, date_from: dt.date, date_to: dt.date) -> tuple[KpiInputs, str]:
+    """The inputs ``compute_kpis`` computes from, and the currency (for filtered dashboards).
+
+    ``kpis_from_inputs(inputs)`` on them gives what ``compute_kpis`` gives; the interaction
+    scan runs in a worker thread while this one reads the other records.
+    """
+    if date_from > date_to:
+        raise ValidationError("the period starts after it ends")
+    period = Period(date_from, date_to)
+    with _gc_paused():
+        params, currency = _params(engine)
+        scan = InteractionScan(period, params)
+        own, *theirs = scan.statements()
+        results: Queue = Queue()
+        worker = threading.Thread(
+            target=_scan_worker, args=(engine, scan, theirs, results), name="kpi-scan", daemon=True
+        )
+        worker.start()
+        try:
+            with engine.connect() as conn, conn.begin():
+                con = conn.connection.dbapi_connection
+                inputs = load_records(con, period, params)  # type: ignore[arg-type]
+                scan.feed(own, scan.execute(con, own))  # type: ignore[arg-type]
+            for _ in theirs:
+                statement, texts = results.get()
+                if statement is None:
+                    raise texts
+                scan.feed(statement, texts)
+        finally:
+            worker.join()
+        inputs.engagement, inputs.stakeholders, inputs.minutes = scan.finish()
+    return inputs, currency
+
+
 # --- the terminal table -------------------------------------------------------------
 
 TOP = 20
