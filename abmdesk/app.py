@@ -156,7 +156,67 @@ def run_gui(
     window.show()
     if demo and db_path is None and is_empty(engine):
         window.start_demo_generation(lambda: _generate_demo(engine))
+    probe = os.environ.get("ABMDESK_BENCH_PROBE")
+    if probe:
+        _bench_probe(app, window, probe)
     return app.exec()
+
+
+def _bench_probe(app: QApplication, window: QMainWindow, mode: str) -> None:
+    """For bench/bench_gui.py (``ABMDESK_BENCH_PROBE=startup|tabs``): one JSON line, then quit.
+
+    ``startup`` reports the wall-clock time once the shown window has processed its
+    first events; ``tabs`` then visits every tab (waiting for the KPIs) and reports
+    the longest time the GUI thread did not answer a 10 ms timer.
+    """
+    import json
+
+    from PySide6.QtCore import QTimer
+
+    kpi = window.kpi_tab  # type: ignore[attr-defined]
+    info: dict = {"kpis_started_before_show": kpi.is_busy() or kpi.result is not None}
+    beats: list[float] = []
+    heartbeat = QTimer(window)
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+
+    def finish() -> None:
+        print("ABMDESK_BENCH " + json.dumps(info), flush=True)
+        app.quit()
+
+    def visit() -> None:
+        from abmdesk.tools.screenshots import wait_for_kpis, wait_until_idle
+
+        started = time.perf_counter()
+        heartbeat.start()
+        stalls: dict[str, float] = {}
+        tabs = window.tabs  # type: ignore[attr-defined]
+        for index in range(tabs.count()):
+            beats.append(time.perf_counter())
+            tabs.setCurrentIndex(index)
+            if tabs.widget(index) is kpi:
+                wait_for_kpis(app, window)
+            wait_until_idle(app, window)
+            gaps = [b - a for a, b in zip(beats, beats[1:], strict=False)]
+            stalls[tabs.widget(index).objectName()] = max(gaps, default=0.0) * 1000
+            beats.clear()
+        heartbeat.stop()
+        info.update(tabs_seconds=time.perf_counter() - started, max_stall_ms=stalls)
+        finish()
+
+    def ready() -> None:
+        info["ready"] = time.time()
+        info["heavy_modules"] = [
+            m for m in ("pandas", "pyqtgraph", "numpy", "abmdesk.kpi") if m in sys.modules
+        ]
+        info["kpis_started_at_ready"] = kpi.is_busy() or kpi.result is not None
+        if mode == "tabs":
+            QTimer.singleShot(0, visit)
+        else:
+            finish()
+
+    # Two turns of the event loop: the window is exposed and painted, then we report.
+    QTimer.singleShot(0, lambda: QTimer.singleShot(0, ready))
 
 
 def _smoke_test(app: QApplication, lang: str | None) -> int:
