@@ -495,6 +495,173 @@ def count_interactions(engine: Engine, *, account_id: uuid.UUID | None = None) -
         return session.execute(query).scalar_one()
 
 
+# --- the filtered interaction history ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class InteractionFilter:
+    """What the history shows. Account, stakeholder and dates are answered by indexes;
+    type, author and words in the notes are checked row by row in bounded scans."""
+
+    account_id: uuid.UUID | None = None
+    stakeholder_id: uuid.UUID | None = None
+    type_key: str | None = None
+    logged_by: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    text: str = ""
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(sort_text(self.text).split())
+
+    @property
+    def scans(self) -> bool:
+        """True when rows must be checked one by one (no index answers the filter)."""
+        return bool(self.type_key or self.logged_by or self.words)
+
+    def matches(self, type_key: str, logged_by: str | None, notes: str | None) -> bool:
+        if self.type_key and type_key != self.type_key:
+            return False
+        if self.logged_by and (logged_by or "") != self.logged_by:
+            return False
+        words = self.words
+        if words:
+            folded = sort_text(notes)
+            return all(w in folded for w in words)
+        return True
+
+
+@dataclass(frozen=True)
+class InteractionPage:
+    """A page of the filtered history: its rows, where the next page starts, and
+    whether the end was reached (a page may hold fewer rows than asked and still not
+    be the last one, when its scan window ran out first)."""
+
+    rows: list[InteractionRecord]
+    cursor: InteractionCursor | None
+    done: bool
+    scanned: int
+
+
+#: Rows examined at most per page when the filter is checked row by row.
+SCAN_WINDOW = 10_000
+
+
+def _indexed_filter(query, f: InteractionFilter):  # noqa: ANN001, ANN202
+    if f.account_id is not None:
+        query = query.where(Interaction.account_id == f.account_id)
+    if f.stakeholder_id is not None:
+        query = query.where(Interaction.stakeholder_id == f.stakeholder_id)
+    if f.date_from is not None:
+        query = query.where(Interaction.occurred_at >= dt.datetime.combine(f.date_from, dt.time()))
+    if f.date_to is not None:
+        end = dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time())
+        query = query.where(Interaction.occurred_at < end)
+    return query
+
+
+def _after(query, after: InteractionCursor | None, ascending: bool):  # noqa: ANN001, ANN202
+    if after is None:
+        return query
+    at, last = after.occurred_at, after.id
+    if ascending:
+        return query.where(
+            Interaction.occurred_at >= at,
+            or_(
+                Interaction.occurred_at > at,
+                and_(Interaction.occurred_at == at, Interaction.id > last),
+            ),
+        )
+    return query.where(
+        Interaction.occurred_at <= at,
+        or_(
+            Interaction.occurred_at < at,
+            and_(Interaction.occurred_at == at, Interaction.id < last),
+        ),
+    )
+
+
+def filtered_interaction_page(
+    engine: Engine,
+    f: InteractionFilter,
+    *,
+    after: InteractionCursor | None = None,
+    limit: int = 200,
+    ascending: bool = False,
+    window: int = SCAN_WINDOW,
+) -> InteractionPage:
+    """One page of the history that matches ``f``, newest first unless ``ascending``.
+
+    The rows are walked along the ``occurred_at`` index (or ``account_id, occurred_at``
+    / ``stakeholder_id, occurred_at``); type, author and words are checked in Python
+    on at most ``window`` rows, so one call costs the same whatever the filter (words
+    ignore case and accents). Continue from ``page.cursor`` until ``page.done``.
+    """
+    query = _after(_indexed_filter(select(*_INTERACTION_COLUMNS), f), after, ascending)
+    if ascending:
+        query = query.order_by(Interaction.occurred_at.asc(), Interaction.id.asc())
+    else:
+        query = query.order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+    scanning = f.scans
+    cap = window if scanning else limit
+    query = query.limit(cap)
+    found = []
+    scanned = 0
+    last = None
+    full = False
+    with read_session(engine) as session:
+        for row in session.execute(query):
+            scanned += 1
+            last = row
+            if not scanning or f.matches(row.type_key, row.logged_by, row.notes):
+                found.append(row)
+                if len(found) >= limit:
+                    full = True
+                    break
+        done = not full and scanned < cap
+        records = _interaction_records(session, found)
+    cursor = InteractionCursor(last.occurred_at, last.id) if last is not None else after
+    return InteractionPage(rows=records, cursor=cursor, done=done, scanned=scanned)
+
+
+def count_filtered_interactions(engine: Engine, f: InteractionFilter) -> int:
+    """How many interactions match ``f``. Without type, author or words this is an
+    index range count (milliseconds at a million rows); with them it reads every row
+    of the indexed range: run it off the GUI thread."""
+    if not f.scans:
+        query = _indexed_filter(select(func.count()).select_from(Interaction), f)
+        with read_session(engine) as session:
+            return session.execute(query).scalar_one()
+    query = _indexed_filter(
+        select(Interaction.type_key, Interaction.logged_by, Interaction.notes), f
+    )
+    if f.type_key:
+        query = query.where(Interaction.type_key == f.type_key)
+    if f.logged_by:
+        query = query.where(Interaction.logged_by == f.logged_by)
+    if not f.words:
+        query = select(func.count()).select_from(query.subquery())
+        with read_session(engine) as session:
+            return session.execute(query).scalar_one()
+    query = query.where(Interaction.notes.is_not(None))
+    total = 0
+    with read_session(engine) as session:
+        for type_key, logged_by, notes in session.execute(query):
+            if f.matches(type_key, logged_by, notes):
+                total += 1
+    return total
+
+
+def interaction_loggers(engine: Engine) -> list[str]:
+    """Who logged interactions (distinct ``logged_by``), by name. A full read of the
+    table at a million rows (~0.1 s): call it off the GUI thread."""
+    query = select(Interaction.logged_by).where(Interaction.logged_by.is_not(None)).distinct()
+    with read_session(engine) as session:
+        names = [n for n in session.execute(query).scalars() if n]
+    return sorted(names, key=lambda n: (sort_text(n), n))
+
+
 # --- deals ----------------------------------------------------------------------------
 
 
