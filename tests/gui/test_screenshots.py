@@ -158,3 +158,40 @@ def test_nothing_runs_before_the_window_is_shown(qtbot, gui_db):
     with qtbot.waitSignal(win.kpi_tab.computed, timeout=30_000):
         pass  # computed off the GUI thread once the loop runs
     win.close()
+
+
+def test_bench_probe_reports_start_up_and_tabs(tmp_path, gui_db):
+    """The hook bench/bench_gui.py times: one JSON line from the real `python -m abmdesk`."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    path, _ = gui_db
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        ABMDESK_DATA_DIR=str(tmp_path / "data"),
+        ABMDESK_BENCH_PROBE="tabs",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "abmdesk", "--db", str(path)],
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    line = [ln for ln in proc.stdout.splitlines() if ln.startswith("ABMDESK_BENCH ")][-1]
+    info = json.loads(line.split(" ", 1)[1])
+    assert info["kpis_started_before_show"] is False
+    assert not {"pandas", "pyqtgraph"} & set(info["heavy_modules"])
+    assert list(info["max_stall_ms"]) == [
+        "accountsTab",
+        "mapTab",
+        "interactionsTab",
+        "pipelineTab",
+        "kpiTab",
+    ]
+    assert info["ready"] > 0 and info["tabs_seconds"] > 0
