@@ -165,3 +165,63 @@ def set_setting(engine: Engine, key: str, raw: str) -> str:
             else:
                 row.value = text
     return text
+
+
+def set_settings(
+    engine: Engine,
+    values: dict[str, str],
+    *,
+    type_labels: dict[str, str] | None = None,
+) -> dict[str, str]:
+    """Set several settings from their text in ONE transaction: all or nothing.
+
+    ``values`` maps keys (as for ``set_setting``, ``points.<type>`` included, a new
+    type added) to text; ``type_labels`` gives the label of types (new or not).
+    Every value is checked before anything is written. Returns the stored texts.
+    """
+    parsed: dict[str, object] = {}
+    for key, raw in values.items():
+        value = parse_setting(key, raw)
+        if key.startswith("points.") and not TYPE_KEY.match(key[len("points.") :]):
+            raise ValidationError(
+                f"{key}: a type is lower-case letters, digits and '_' (like 'trade_show')"
+            )
+        parsed[key] = value
+    labels = {k: (v or "").strip() for k, v in (type_labels or {}).items()}
+    for type_key in labels:
+        if not TYPE_KEY.match(type_key):
+            raise ValidationError(f"type '{type_key}': lower-case letters, digits and '_' only")
+    stored: dict[str, str] = {}
+    with write_session(engine) as session:
+        types = {t.key: t for t in session.execute(select(InteractionType)).scalars()}
+        for key, value in parsed.items():
+            text = _format(value)
+            stored[key] = text
+            if key.startswith("points."):
+                type_key = key[len("points.") :]
+                row = types.get(type_key)
+                if row is None:
+                    label = labels.get(type_key) or type_key.replace("_", " ").capitalize()
+                    row = InteractionType(key=type_key, points=value, label=label)
+                    session.add(row)
+                    types[type_key] = row
+                else:
+                    row.points = value  # type: ignore[assignment]
+            elif key == "user_name":
+                identity = session.execute(select(Identity).limit(1)).scalar_one()
+                identity.user_name = text
+            else:
+                row = session.execute(
+                    select(Setting).where(Setting.key == key)
+                ).scalar_one_or_none()
+                if row is None:
+                    session.add(Setting(key=key, value=text))
+                else:
+                    row.value = text
+        for type_key, label in labels.items():
+            row = types.get(type_key)
+            if row is None:
+                raise ValidationError(f"type '{type_key}': give its points to add it")
+            if label:
+                row.label = label
+    return stored

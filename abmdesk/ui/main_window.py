@@ -179,6 +179,14 @@ class MainWindow(QMainWindow):
         )
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
+        self.settings_action = self._action(
+            "actionSettings",
+            self.tr("&Preferences…"),
+            self.show_settings,
+            QKeySequence.StandardKey.Preferences,
+            self.tr("Points per interaction type, KPI parameters, your name, the language"),
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.about_action = self._action("actionAbout", self.tr("&About ABM Desk"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_qt_action = self._action(
@@ -201,6 +209,8 @@ class MainWindow(QMainWindow):
         edit_menu.setObjectName("menuEdit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.settings_action)
         self.edit_menu = edit_menu
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menuView")
@@ -390,6 +400,12 @@ class MainWindow(QMainWindow):
             )
 
         self.runner.submit(generate, on_done=done, on_error=failed, name="demo")
+
+    def show_settings(self) -> bool:
+        """Édition ▸ Préférences…: saved settings are announced, the KPIs follow."""
+        from abmdesk.ui.settings_dialog import show_settings
+
+        return show_settings(self.ctx, self)
 
     def show_about(self) -> None:
         QMessageBox.about(
