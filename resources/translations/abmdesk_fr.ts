@@ -2,14 +2,390 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>A name is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name “%1” is already taken. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a web domain (example: acme.fr).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of employees cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The committee size must be at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retention must be more than 0 years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An amount is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The annual value cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An annual value is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The annual value is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The closing date is before the deal was opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A deal cannot be opened after it was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This deal is already closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deal is already at this stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is before the deal&apos;s latest stage change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record no longer exists (deleted meanwhile?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company name (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>example: acme.fr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished">Inconnue</translation>
+    </message>
+    <message>
+        <source>ABM &amp;target account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default (%1 years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Web domain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Employees:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABM:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buying &amp;committee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retention:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountPanel</name>
+    <message>
+        <source>Points per week, last 12 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation type="unfinished">Engagement</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buying committee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identified:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engaged:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role coverage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline and value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open deals:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual revenue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an account to see its figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures could not be computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABM target account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an ABM target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 points (last %2 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3 points in the last 4 weeks, %4 in the 4 before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week %1: %2 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3 people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 of 4 key roles engaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk: too few people engaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not assessed (not a target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deal(s) — %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 a year, upsell %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (over %2 years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountsTab</name>
     <message>
         <source>Search by name, domain, sector or owner…</source>
         <translation>Rechercher par nom, domaine, secteur ou responsable…</translation>
     </message>
     <message>
-        <source>Target accounts only</source>
-        <translation>Comptes cibles uniquement</translation>
+        <source>All accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 employees</source>
+        <translation type="unfinished">%1 salariés</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete an account</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%Ln account(s)</source>
@@ -29,9 +405,71 @@
     </message>
 </context>
 <context>
+    <name>CloseDealDialog</name>
+    <message>
+        <source>Deal won</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” with %2 is won.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” with %2 is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Closed on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lost on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Final amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual &amp;value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Starts on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Name</source>
+        <extracomment>What deleting an account changes: the account and everything that cascades.
+----------
+How many of a person&apos;s interactions the side panel lists.</extracomment>
         <translation>Nom</translation>
     </message>
     <message>
@@ -72,6 +510,7 @@
     </message>
     <message>
         <source>Date</source>
+        <extracomment>The earliest date of the date filters, shown as « — » (no bound).</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -270,6 +709,116 @@
         <source>Current stage</source>
         <translation>Étape actuelle</translation>
     </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CostDialog</name>
+    <message>
+        <source>New cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account (shared by all targets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Programme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an account from the list, or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DealDialog</name>
+    <message>
+        <source>New deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is being sold (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation type="unfinished">&amp;Compte :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Opened on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This deal is %1 (closed on %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an account from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an account.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Domain</name>
@@ -446,14 +995,200 @@
     </message>
 </context>
 <context>
+    <name>InfluenceDialog</name>
+    <message>
+        <source>Influence of %1</source>
+        <translation>Influence de %1</translation>
+    </message>
+    <message>
+        <source>e.g. former colleague, trusted adviser</source>
+        <translation>ex. : ancien collègue, conseiller de confiance</translation>
+    </message>
+    <message>
+        <source>&amp;Influences:</source>
+        <translation>&amp;Influence sur :</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>&amp;Comment :</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionDialog</name>
+    <message>
+        <source>Edit the interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(whole account)</source>
+        <translation type="unfinished">(tout le compte)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %Ln pt(s)</source>
+        <translation type="unfinished">
+            <numerusform>%1 — %Ln pt</numerusform>
+            <numerusform>%1 — %Ln pts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished">&#xa0;min</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">non renseignée</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stakeholder:</source>
+        <translation type="unfinished">&amp;Interlocuteur :</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished">&amp;Type :</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation type="unfinished">&amp;Quand :</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation type="unfinished">D&amp;urée :</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished">&amp;Notes :</translation>
+    </message>
+</context>
+<context>
     <name>InteractionsTab</name>
     <message>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <source>Only the account above</source>
-        <translation>Seulement le compte ci-dessus</translation>
+        <source>All accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words in the notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty (—): no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Searching… %Ln found so far</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit an interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this interaction (%1, %2, %3)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete these %n interactions?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit ▸ Undo (Ctrl+Z) brings them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n interaction(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln interaction(s)</source>
@@ -668,6 +1403,14 @@
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points per interaction type, KPI parameters, your name, the language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;About ABM Desk</source>
         <translation>À &amp;propos d’ABM Desk</translation>
     </message>
@@ -743,6 +1486,102 @@
         <translation>Trouver un compte…</translation>
     </message>
     <message>
+        <source>Add a &amp;report</source>
+        <translation>Ajouter un &amp;subordonné</translation>
+    </message>
+    <message>
+        <source>Add someone who reports to the selected person (Insert)</source>
+        <translation>Ajouter une personne rattachée à la personne sélectionnée (Inser)</translation>
+    </message>
+    <message>
+        <source>Add a &amp;peer</source>
+        <translation>Ajouter un &amp;pair</translation>
+    </message>
+    <message>
+        <source>Add someone with the same manager (Shift+Insert)</source>
+        <translation>Ajouter une personne ayant le même responsable (Maj+Inser)</translation>
+    </message>
+    <message>
+        <source>&amp;Add a person</source>
+        <translation>&amp;Ajouter une personne</translation>
+    </message>
+    <message>
+        <source>Add someone who reports to no one on this map</source>
+        <translation>Ajouter une personne rattachée à personne sur cette carte</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifier</translation>
+    </message>
+    <message>
+        <source>Edit the selected person (F2), or fill the selected seat</source>
+        <translation>Modifier la personne sélectionnée (F2) ou pourvoir le poste sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Delete the selected person; their reports move up (Delete)</source>
+        <translation>Supprimer la personne sélectionnée ; ses subordonnés remontent d’un niveau (Suppr)</translation>
+    </message>
+    <message>
+        <source>&amp;Influence on…</source>
+        <translation>&amp;Influence sur…</translation>
+    </message>
+    <message>
+        <source>Draw a dashed line: the selected person has sway over someone</source>
+        <translation>Tracer une ligne pointillée : la personne sélectionnée a de l’influence sur quelqu’un</translation>
+    </message>
+    <message>
+        <source>Report to &amp;no one</source>
+        <translation>Rattacher à &amp;personne</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>A&amp;juster</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PNG…</source>
+        <translation>Exporter en &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export as P&amp;DF…</source>
+        <translation>Exporter en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, Ctrl+wheel)</source>
+        <translation>Zoom avant (+, Ctrl+molette)</translation>
+    </message>
+    <message>
+        <source>Zoom out (−, Ctrl+wheel)</source>
+        <translation>Zoom arrière (−, Ctrl+molette)</translation>
+    </message>
+    <message>
+        <source>Show the whole map (Ctrl+0)</source>
+        <translation>Afficher toute la carte (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Org chart</source>
+        <translation>Organigramme</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
         <source>No account selected</source>
         <translation>Aucun compte sélectionné</translation>
     </message>
@@ -780,9 +1619,409 @@
             <numerusform>%Ln sièges à pourvoir</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2 of %3 (%4)</source>
+        <translation>%1 : %2 sur %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Identified</source>
+        <translation>Identifiés</translation>
+    </message>
+    <message>
+        <source>Identified people ÷ committee size</source>
+        <translation>Personnes identifiées ÷ taille du comité d’achat</translation>
+    </message>
+    <message>
+        <source>Engaged</source>
+        <translation>Engagés</translation>
+    </message>
+    <message numerus="yes">
+        <source>People with an interaction worth points in the last %n day(s)</source>
+        <translation>
+            <numerusform>Personnes ayant eu une interaction qui rapporte des points au cours du dernier jour</numerusform>
+            <numerusform>Personnes ayant eu une interaction qui rapporte des points au cours des %n derniers jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roles covered</source>
+        <translation>Rôles couverts</translation>
+    </message>
+    <message>
+        <source>Decision maker, sponsor, influencer, end user: held by an engaged person</source>
+        <translation>Décideur, sponsor, influenceur, utilisateur final : tenu par une personne engagée</translation>
+    </message>
+    <message>
+        <source>⚠ Account at risk (engaged coverage under %1)</source>
+        <translation>⚠ Compte à risque (couverture engagée sous %1)</translation>
+    </message>
+    <message>
+        <source>Target account, coverage above %1</source>
+        <translation>Compte cible, couverture au-dessus de %1</translation>
+    </message>
+    <message>
+        <source>Not a target account</source>
+        <translation>Pas un compte cible</translation>
+    </message>
+    <message>
+        <source>influence</source>
+        <translation>influence</translation>
+    </message>
+    <message>
+        <source>reports to</source>
+        <translation>rattaché à</translation>
+    </message>
+    <message>
+        <source>Nobody on this map holds this required role. Double-click the card (or press Enter) to name the person.</source>
+        <translation>Personne sur cette carte ne tient ce rôle requis. Double-cliquez sur la carte (ou appuyez sur Entrée) pour nommer la personne.</translation>
+    </message>
+    <message>
+        <source>Select a card to edit the person and see their interactions.</source>
+        <translation>Sélectionnez une carte pour modifier la personne et voir ses interactions.</translation>
+    </message>
+    <message>
+        <source>Account map</source>
+        <translation>Carte du compte</translation>
+    </message>
+    <message>
+        <source>%1 cannot report to themselves.</source>
+        <translation>%1 ne peut pas être son propre responsable.</translation>
+    </message>
+    <message>
+        <source>%1 already reports to %2: %3. The change would make a loop.</source>
+        <translation>%1 est déjà rattaché(e) à %2 : %3. Ce changement créerait une boucle.</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Ajouter %1</translation>
+    </message>
+    <message>
+        <source>%1 reports to %2</source>
+        <translation>%1 rattaché(e) à %2</translation>
+    </message>
+    <message>
+        <source>%1 reports to no one</source>
+        <translation>%1 rattaché(e) à personne</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>Delete %1 from this map?</source>
+        <translation>Supprimer %1 de cette carte ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n report(s) will then report to %1.</source>
+        <translation>
+            <numerusform>Son subordonné sera alors rattaché à %1.</numerusform>
+            <numerusform>Ses %n subordonnés seront alors rattachés à %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n report(s) will move to the top level.</source>
+        <translation>
+            <numerusform>Son subordonné passera au premier niveau.</numerusform>
+            <numerusform>Ses %n subordonnés passeront au premier niveau.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their interactions stay on the account.</source>
+        <translation>Ses interactions restent sur le compte.</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <source>Fill the seat with %1</source>
+        <translation>Pourvoir le poste avec %1</translation>
+    </message>
+    <message>
+        <source>%1 influences %2</source>
+        <translation>%1 influence %2</translation>
+    </message>
+    <message>
+        <source>Remove an influence line</source>
+        <translation>Supprimer une ligne d’influence</translation>
+    </message>
+    <message>
+        <source>New report to %1</source>
+        <translation>Nouveau subordonné de %1</translation>
+    </message>
+    <message>
+        <source>New peer of %1</source>
+        <translation>Nouveau pair de %1</translation>
+    </message>
+    <message>
+        <source>New person on the map</source>
+        <translation>Nouvelle personne sur la carte</translation>
+    </message>
+    <message>
+        <source>Who is the %1?</source>
+        <translation>Qui est le %1 ?</translation>
+    </message>
+    <message>
+        <source>Fill the seat “%1”</source>
+        <translation>Pourvoir le poste « %1 »</translation>
+    </message>
+    <message>
+        <source>&amp;Name this person…</source>
+        <translation>&amp;Nommer cette personne…</translation>
+    </message>
+    <message>
+        <source>&amp;Fill this seat…</source>
+        <translation>&amp;Pourvoir ce poste…</translation>
+    </message>
+    <message>
+        <source>Remove the influence on %1</source>
+        <translation>Supprimer l’influence sur %1</translation>
+    </message>
+    <message>
+        <source>Remove this influence line</source>
+        <translation>Supprimer cette ligne d’influence</translation>
+    </message>
+    <message>
+        <source>%1 — buying committee</source>
+        <translation>%1 — comité d’achat</translation>
+    </message>
+    <message>
+        <source>As of %1 · identified %2 · engaged %3 · roles covered %4</source>
+        <translation>Au %1 · identifiés %2 · engagés %3 · rôles couverts %4</translation>
+    </message>
+    <message>
+        <source>%1 - account map</source>
+        <translation>%1 - carte du compte</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the map</source>
+        <translation>Exporter la carte</translation>
+    </message>
+    <message>
+        <source>The map could not be exported:
+%1</source>
+        <translation>La carte n’a pas pu être exportée :
+%1</translation>
+    </message>
+    <message>
+        <source>Map exported to %1</source>
+        <translation>Carte exportée vers %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrgChart</name>
+    <message>
+        <source>No role</source>
+        <translation>Sans rôle</translation>
+    </message>
+    <message>
+        <source>Attitude unknown</source>
+        <translation>Attitude inconnue</translation>
+    </message>
+    <message>
+        <source>A name is required (for an empty seat, the post: “CFO”).</source>
+        <translation>Un nom est obligatoire (pour un poste à pourvoir, l’intitulé : « DAF »).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address.</source>
+        <translation>« %1 » n’est pas une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>%1 — to be identified</source>
+        <translation>%1 — à identifier</translation>
+    </message>
+    <message>
+        <source>Required role that nobody holds</source>
+        <translation>Rôle requis sans titulaire</translation>
+    </message>
+    <message>
+        <source>Double-click to fill this seat</source>
+        <translation>Double-clic pour renseigner</translation>
+    </message>
+    <message>
+        <source>Empty seat · double-click to fill it</source>
+        <translation>Poste à pourvoir · double-clic pour renseigner</translation>
+    </message>
+    <message>
+        <source>Engaged</source>
+        <translation>Engagé</translation>
+    </message>
+    <message>
+        <source>Not engaged</source>
+        <translation>Non engagé</translation>
+    </message>
+    <message>
+        <source>no contact yet</source>
+        <translation>aucun contact</translation>
+    </message>
+    <message>
+        <source>%1 influences %2</source>
+        <translation>%1 influence %2</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Fonction :</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+        <source>Empty seat (the person is not known yet)</source>
+        <translation>Poste à pourvoir (la personne n’est pas encore connue)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle :</translation>
+    </message>
+    <message>
+        <source>&amp;Attitude:</source>
+        <translation>&amp;Attitude :</translation>
+    </message>
+    <message>
+        <source>Who holds this seat? The role, manager and reports stay.</source>
+        <translation>Qui occupe ce poste ? Le rôle, le responsable et les subordonnés sont conservés.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPanel</name>
+    <message>
+        <source>Name:</source>
+        <extracomment>(stakeholder id, field changes, new manager id or the string &quot;same&quot;)</extracomment>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Fonction :</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-mail :</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rôle :</translation>
+    </message>
+    <message>
+        <source>Attitude:</source>
+        <translation>Attitude :</translation>
+    </message>
+    <message>
+        <source>Reports to:</source>
+        <translation>Rattaché(e) à :</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>&amp;Fill this seat…</source>
+        <translation>&amp;Pourvoir ce poste…</translation>
+    </message>
+    <message>
+        <source>Select a card to edit the person and see their interactions.</source>
+        <translation>Sélectionnez une carte pour modifier la personne et voir ses interactions.</translation>
+    </message>
+    <message>
+        <source>No one selected</source>
+        <translation>Aucune sélection</translation>
+    </message>
+    <message>
+        <source>Empty seat: %1</source>
+        <translation>Poste à pourvoir : %1</translation>
+    </message>
+    <message>
+        <source>No one (top level)</source>
+        <translation>Personne (premier niveau)</translation>
+    </message>
+    <message>
+        <source>No interactions with an empty seat</source>
+        <translation>Pas d’interaction avec un poste à pourvoir</translation>
+    </message>
+    <message>
+        <source>Interactions (latest %1 of %2)</source>
+        <translation>Interactions (les %1 dernières sur %2)</translation>
+    </message>
+    <message>
+        <source>Interactions (%1)</source>
+        <translation>Interactions (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Pipeline</name>
+    <message>
+        <source>ABM programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished">Autre</translation>
+    </message>
+    <message>
+        <source>New contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upsell</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PipelineTab</name>
+    <message>
+        <source>Deals</source>
+        <translation type="unfinished">Affaires</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Search by deal or account…</source>
         <translation>Rechercher par affaire ou compte…</translation>
@@ -794,6 +2033,73 @@
     <message>
         <source>&amp;Status:</source>
         <translation>&amp;Statut :</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New deal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Won…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New deal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a card to another column to record a stage change (Ctrl+Z undoes it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by description or account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New cost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New cost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open deal(s) on the board</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln deal(s)</source>
@@ -809,16 +2115,92 @@
             <numerusform>pipeline ouvert&#xa0;: %1 (%Ln affaires)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln cost(s) shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all costs: %1, of which ABM programme: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Won…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New deal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit deal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete deal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move a deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Won: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete a deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the deal “%1” with %2 and its stage history?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete cost</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QuickLogForm</name>
     <message>
         <source>Quick log (Ctrl+L)</source>
+        <extracomment>(rows found so far, done) while a scanning filter goes on in the background.</extracomment>
         <translation>Saisie rapide (Ctrl+L)</translation>
     </message>
     <message>
-        <source>Type an account name…</source>
-        <translation>Tapez le nom d’un compte…</translation>
+        <source>Type a few letters of the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+1 … Alt+9 choose the first nine types from any field</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> min</source>
@@ -880,6 +2262,10 @@
         <translation>(tout le compte)</translation>
     </message>
     <message>
+        <source>No account matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No account is named “%1”.</source>
         <translation>Aucun compte ne s’appelle «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -892,14 +2278,172 @@
         <translation>Choisissez un type d’interaction.</translation>
     </message>
     <message>
+        <source>Log %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not saved: %1</source>
         <translation>Non enregistré&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Saved: %1 with %2 (%Ln pt(s)).</source>
-        <translation>
-            <numerusform>Enregistré&#xa0;: %1 avec %2 (%Ln pt).</numerusform>
-            <numerusform>Enregistré&#xa0;: %1 avec %2 (%Ln pts).</numerusform>
+        <source>Saved: %1 with %2 (%Ln pt(s)). Ctrl+Z undoes it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key, e.g. trade_show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label, e.g. Trade show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add the type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points per interaction type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points count retroactively: every score is computed again with the new values. A type with 0 points is activity, not engagement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %1/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First and last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (the system&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default buying committee size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engagement window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default customer retention:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff hourly cost:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage risk threshold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency (ISO code):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name (logged with each interaction):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A type key is lower-case letters, digits and “_”, like trade_show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The type “%1” exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished">Non enregistré&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StageColumn</name>
+    <message numerus="yes">
+        <source>%Ln deal(s) · %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StageColumnModel</name>
+    <message>
+        <source>Opened on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stage recorded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) open, no stage yet</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in this stage</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -67,10 +67,6 @@ DROP = QColor("#E67E22")
 LINES = QColor("#8A96A3")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrgChart", text)
-
-
 @dataclass(frozen=True)
 class _Fonts:
     name: QFont
@@ -151,32 +147,48 @@ class CardItem(QGraphicsItem):
         )
         p = self.person
         if p is None:
-            name = _tr("%1 — to be identified").replace("%1", role_label(self.virtual_role))
-            title = _tr("Required role that nobody holds")
-            status = _tr("Double-click to fill this seat")
+            name = QCoreApplication.translate("OrgChart", "%1 — to be identified").replace(
+                "%1", role_label(self.virtual_role)
+            )
+            title = QCoreApplication.translate("OrgChart", "Required role that nobody holds")
+            status = QCoreApplication.translate("OrgChart", "Double-click to fill this seat")
         else:
             name = p.full_name
             title = p.title or ""
             if p.placeholder:
-                status = _tr("Empty seat · double-click to fill it")
+                status = QCoreApplication.translate(
+                    "OrgChart", "Empty seat · double-click to fill it"
+                )
             else:
-                status = _tr("Engaged") if p.engaged else _tr("Not engaged")
+                status = (
+                    QCoreApplication.translate("OrgChart", "Engaged")
+                    if p.engaged
+                    else QCoreApplication.translate("OrgChart", "Not engaged")
+                )
                 if p.last_interaction is not None:
                     status += " · " + fmt.date(p.last_interaction.date())
                 else:
-                    status += " · " + _tr("no contact yet")
+                    status += " · " + QCoreApplication.translate("OrgChart", "no contact yet")
         self.full_texts = (name, title, status)
         self.name_text = name_m.elidedText(name, Qt.TextElideMode.ElideRight, inner)
         self.title_text = body_m.elidedText(title, Qt.TextElideMode.ElideRight, inner)
         self.status_text = small_m.elidedText(status, Qt.TextElideMode.ElideRight, inner - 14)
-        self.role_text = role_label(self.role) if self.role else _tr("No role")
+        self.role_text = (
+            role_label(self.role)
+            if self.role
+            else QCoreApplication.translate("OrgChart", "No role")
+        )
         chip_m = QFontMetricsF(f.chip)
         self.chip_width = chip_m.horizontalAdvance(self.role_text) + 14
         attitude = p.attitude if p is not None else None
         if p is None or p.placeholder:
             self.attitude_text = ""
         else:
-            self.attitude_text = attitude_label(attitude) if attitude else _tr("Attitude unknown")
+            self.attitude_text = (
+                attitude_label(attitude)
+                if attitude
+                else QCoreApplication.translate("OrgChart", "Attitude unknown")
+            )
             room = inner - self.chip_width - 24
             self.attitude_text = body_m.elidedText(
                 self.attitude_text, Qt.TextElideMode.ElideRight, room
@@ -382,7 +394,7 @@ class InfluenceItem(QGraphicsItem):
         self.label = line.label or ""
         self.setZValue(-0.5)
         self.setToolTip(
-            _tr("%1 influences %2")
+            QCoreApplication.translate("OrgChart", "%1 influences %2")
             .replace("%1", source.full_texts[0])
             .replace("%2", target.full_texts[0])
             + (f"\n{self.label}" if self.label else "")
