@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QSpinBox,
@@ -34,6 +35,19 @@ from abmdesk.services.records import AccountRecord
 from abmdesk.ui.formatting import from_qdate, to_qdate
 
 ERROR_STYLE = "color: #b00020;"
+
+
+def settle(dialog: QDialog, message: QLabel) -> None:
+    """Fix the dialog's size before it is shown: room for a two-line message kept, and no
+    size constraint pushed onto the native window afterwards (platforms without size
+    hints, like offscreen, warn on every change)."""
+    message.setMinimumHeight(2 * message.fontMetrics().lineSpacing())
+    layout = dialog.layout()
+    if layout is not None:
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    hint = dialog.sizeHint().expandedTo(dialog.minimumSize())
+    dialog.setMinimumSize(hint)
+    dialog.resize(hint)
 
 
 def field_error_text(exc: AbmError) -> str:
@@ -231,7 +245,6 @@ class AccountDialog(QDialog):
         self.message.setObjectName("accountDialogMessage")
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
-        self.message.hide()
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -246,7 +259,8 @@ class AccountDialog(QDialog):
 
         if record is not None:
             self._load(record)
-        self.name.textChanged.connect(lambda _t: self.message.hide())
+        self.name.textChanged.connect(lambda _t: self.message.clear())
+        settle(self, self.message)
         self.name.setFocus()
 
     def _load(self, r: AccountRecord) -> None:
@@ -301,7 +315,6 @@ class AccountDialog(QDialog):
 
     def show_error(self, exc: AbmError) -> None:
         self.message.setText(field_error_text(exc))
-        self.message.show()
         widget = self._field_widget(getattr(exc, "field", ""))
         if widget is not None:
             widget.setFocus()

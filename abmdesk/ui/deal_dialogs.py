@@ -35,7 +35,7 @@ from abmdesk import domain
 from abmdesk.errors import AbmError
 from abmdesk.services.pipeline import ContractInput, CostInput, CostRecord, DealInput
 from abmdesk.services.records import AccountChoice, DealRecord
-from abmdesk.ui.account_dialogs import ERROR_STYLE, field_error_text
+from abmdesk.ui.account_dialogs import ERROR_STYLE, field_error_text, settle
 from abmdesk.ui.formatting import from_qdate, to_qdate
 from abmdesk.ui.labels import status_label
 
@@ -125,6 +125,14 @@ def account_combo(
     return combo
 
 
+def find_data(combo: QComboBox, value: object) -> int:
+    """The row whose item data equals ``value`` (QComboBox.findData cannot compare ids)."""
+    for row in range(combo.count()):
+        if combo.itemData(row) == value:
+            return row
+    return -1
+
+
 def combo_account(combo: QComboBox) -> uuid.UUID | None | bool:
     """The picked account id; None for none; False when the text names no account."""
     text = combo.currentText().strip()
@@ -151,7 +159,6 @@ class _FormDialog(QDialog):
         self.message.setObjectName(f"{name}Message")
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
-        self.message.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -166,10 +173,10 @@ class _FormDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        settle(self, self.message)
 
     def show_text(self, text: str, field_name: str = "") -> None:
         self.message.setText(text)
-        self.message.show()
         widget = self.fields.get(field_name)
         if widget is not None:
             widget.setFocus()
@@ -228,7 +235,7 @@ class DealDialog(_FormDialog):
             "amount_cents": self.amount,
         }
         if record is not None:
-            self.account.setCurrentIndex(self.account.findData(record.account_id))
+            self.account.setCurrentIndex(find_data(self.account, record.account_id))
             self.name.setText(record.name)
             self.amount.setValue((record.amount_cents or 0) / 100)
             self.owner.setText(record.owner or "")
@@ -243,7 +250,7 @@ class DealDialog(_FormDialog):
                 )
                 self.form.addRow("", note)
         elif account_id is not None:
-            self.account.setCurrentIndex(self.account.findData(account_id))
+            self.account.setCurrentIndex(find_data(self.account, account_id))
         else:
             self.account.setCurrentIndex(-1)
             self.account.setEditText("")
@@ -447,7 +454,7 @@ class CostDialog(_FormDialog):
             self.amount.setValue(record.amount_cents / 100)
             self.program.setCurrentIndex(self.program.findData(record.program))
             self.category.setCurrentIndex(max(0, self.category.findData(record.category)))
-            self.account.setCurrentIndex(max(0, self.account.findData(record.account_id)))
+            self.account.setCurrentIndex(max(0, find_data(self.account, record.account_id)))
             self.description.setPlainText(record.description or "")
         self.finish_layout()
         self.amount.setFocus()
