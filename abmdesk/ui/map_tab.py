@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -161,6 +160,7 @@ class MapTab(QWidget):
         self.account_list.setUniformItemSizes(True)
         self.account_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.account_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        left.setMinimumWidth(180)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
@@ -240,6 +240,7 @@ class MapTab(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
+        self.splitter.setCollapsible(2, False)
         self.splitter.setSizes([240, 860, 340])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
@@ -338,12 +339,8 @@ class MapTab(QWidget):
             self.tr("Report to &no one"),
             self._on_top_level,
         )
-        self.zoom_in_action = self._make_action(
-            "mapZoomIn", self.tr("Zoom &in"), v.zoom_in, ["Ctrl++", "Ctrl+="]
-        )
-        self.zoom_out_action = self._make_action(
-            "mapZoomOut", self.tr("Zoom &out"), v.zoom_out, ["Ctrl+-"]
-        )
+        self.zoom_in_action = self._make_action("mapZoomIn", "+", v.zoom_in, ["Ctrl++", "Ctrl+="])
+        self.zoom_out_action = self._make_action("mapZoomOut", "−", v.zoom_out, ["Ctrl+-"])
         self.fit_action = self._make_action("mapFit", self.tr("&Fit"), v.fit, ["Ctrl+0"])
         self.export_png_action = self._make_action(
             "mapExportPng", self.tr("Export as &PNG…"), lambda: self._ask_export("png")
@@ -385,13 +382,6 @@ class MapTab(QWidget):
         menu.addAction(self.export_pdf_action)
         export_button.setMenu(menu)
         bar.addWidget(export_button)
-        spacer = QWidget(bar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        self.legend = QLabel(bar)
-        self.legend.setObjectName("mapLegend")
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        bar.addWidget(self.legend)
 
     # --- the account list -----------------------------------------------------------------
 
@@ -510,7 +500,7 @@ class MapTab(QWidget):
         if self.chart is None:
             for label in labels:
                 label.hide()
-            self.legend.setText("")
+            self.chart_view.set_legend([])
             return
         f = self.chart.figures
         threshold = f.risk_threshold
@@ -558,28 +548,27 @@ class MapTab(QWidget):
         )
         if f.at_risk:
             self.risk_label.setText(
-                self.tr("⚠ Account at risk (engaged coverage under %1)").replace(
-                    "%1", fmt.percent(threshold, 0)
-                )
+                self.tr("⚠ At risk (threshold %1)").replace("%1", fmt.percent(threshold, 0))
             )
             self.risk_label.setStyleSheet(RED)
         elif f.is_target:
             self.risk_label.setText(
-                self.tr("Target account, coverage above %1").replace(
+                self.tr("Coverage sufficient (threshold %1)").replace(
                     "%1", fmt.percent(threshold, 0)
                 )
             )
             self.risk_label.setStyleSheet(GREEN)
         else:
             self.risk_label.setText(self.tr("Not a target account"))
+            self.risk_label.setToolTip(self.tr("The risk applies to target accounts only"))
             self.risk_label.setStyleSheet("")
         self.risk_label.show()
-        self.legend.setText(
-            '<span style="color:#8E44AD">- - →</span> '
-            + self.tr("influence")
-            + " &nbsp; "
-            + '<span style="color:#8A96A3">┃</span> '
-            + self.tr("reports to")
+        self.chart_view.set_legend(
+            [
+                ("role", role, role_label(role))
+                for role in ("decision_maker", "sponsor", "influencer", "end_user", "other")
+            ]
+            + [("influence", None, self.tr("influence")), ("seat", None, self.tr("empty seat"))]
         )
 
     # --- selection and the panel ---------------------------------------------------------------

@@ -2,295 +2,270 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>A name is required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The name “%1” is already taken. Choose another name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is not a web domain (example: acme.fr).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The number of employees cannot be negative.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The committee size must be at least 1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The retention must be more than 0 years.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The amount cannot be negative.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The amount is too large.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An amount is required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The annual value cannot be negative.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An annual value is required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The annual value is too large.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The end date is before the start date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The closing date is before the deal was opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A deal cannot be opened after it was closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose an account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This account no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This deal is already closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The deal is already at this stage.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is before the deal&apos;s latest stage change.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This record no longer exists (deleted meanwhile?).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AccountDialog</name>
     <message>
         <source>New account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau compte</translation>
     </message>
     <message>
         <source>Edit account</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le compte</translation>
     </message>
     <message>
         <source>Company name (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Raison sociale (obligatoire)</translation>
     </message>
     <message>
         <source>example: acme.fr</source>
-        <translation type="unfinished"></translation>
+        <translation>exemple : acme.fr</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished">Inconnue</translation>
+        <translation>Non renseigné</translation>
     </message>
     <message>
         <source>ABM &amp;target account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte &amp;cible ABM</translation>
     </message>
     <message>
         <source>since</source>
-        <translation type="unfinished"></translation>
+        <translation>depuis le</translation>
     </message>
     <message>
         <source>Default (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Par défaut (%1)</translation>
     </message>
     <message>
         <source>Default (%1 years)</source>
-        <translation type="unfinished"></translation>
+        <translation>Par défaut (%1 ans)</translation>
     </message>
     <message>
         <source> years</source>
-        <translation type="unfinished"></translation>
+        <translation> ans</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>&amp;Web domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaine &amp;web :</translation>
     </message>
     <message>
         <source>&amp;Sector:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Secteur :</translation>
     </message>
     <message>
         <source>&amp;Employees:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Effectif :</translation>
     </message>
     <message>
         <source>&amp;Country:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pays :</translation>
     </message>
     <message>
         <source>T&amp;ier:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;iveau :</translation>
     </message>
     <message>
         <source>&amp;Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Responsable :</translation>
     </message>
     <message>
         <source>ABM:</source>
-        <translation type="unfinished"></translation>
+        <translation>ABM :</translation>
     </message>
     <message>
         <source>Buying &amp;committee:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Comité d’achat :</translation>
     </message>
     <message>
         <source>&amp;Retention:</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de &amp;fidélisation :</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialogs</name>
+    <message numerus="yes">
+        <source>%n stakeholder(s)</source>
+        <translation>
+            <numerusform>%n interlocuteur</numerusform>
+            <numerusform>%n interlocuteurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interaction(s)</source>
+        <translation>
+            <numerusform>%n interaction</numerusform>
+            <numerusform>%n interactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n affaire</numerusform>
+            <numerusform>%n affaires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contract(s)</source>
+        <translation>
+            <numerusform>%n contrat</numerusform>
+            <numerusform>%n contrats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cost(s)</source>
+        <translation>
+            <numerusform>%n coût</numerusform>
+            <numerusform>%n coûts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 et %2</translation>
+    </message>
+    <message>
+        <source>Delete the account “%1”?</source>
+        <translation>Supprimer le compte « %1 » ?</translation>
+    </message>
+    <message>
+        <source>This also deletes its %1. You can undo it with Ctrl+Z.</source>
+        <translation>Sont aussi supprimés : %1. Vous pourrez annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Nothing else is attached to it. You can undo it with Ctrl+Z.</source>
+        <translation>Rien d’autre n’y est rattaché. Vous pourrez annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete an account</source>
+        <translation>Supprimer un compte</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>
     <name>AccountPanel</name>
     <message>
         <source>Points per week, last 12 weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>Points par semaine, 12 dernières semaines</translation>
     </message>
     <message>
         <source>Engagement</source>
-        <translation type="unfinished">Engagement</translation>
+        <translation>Engagement</translation>
     </message>
     <message>
         <source>Score:</source>
-        <translation type="unfinished"></translation>
+        <translation>Score :</translation>
     </message>
     <message>
         <source>Trend:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tendance :</translation>
     </message>
     <message>
         <source>Buying committee</source>
-        <translation type="unfinished"></translation>
+        <translation>Comité d’achat</translation>
     </message>
     <message>
         <source>Identified:</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiés :</translation>
     </message>
     <message>
         <source>Engaged:</source>
-        <translation type="unfinished"></translation>
+        <translation>Engagés :</translation>
     </message>
     <message>
         <source>Role coverage:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôles couverts :</translation>
     </message>
     <message>
         <source>Risk:</source>
-        <translation type="unfinished"></translation>
+        <translation>Risque :</translation>
     </message>
     <message>
         <source>Pipeline and value</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline et valeur</translation>
     </message>
     <message>
         <source>Open deals:</source>
-        <translation type="unfinished"></translation>
+        <translation>Affaires en cours :</translation>
     </message>
     <message>
         <source>Annual revenue:</source>
-        <translation type="unfinished"></translation>
+        <translation>Revenu annuel :</translation>
     </message>
     <message>
         <source>Lifetime value:</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur vie client :</translation>
     </message>
     <message>
         <source>Select an account to see its figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un compte pour voir ses indicateurs.</translation>
     </message>
     <message>
         <source>The figures could not be computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les indicateurs n’ont pas pu être calculés.</translation>
     </message>
     <message>
         <source>ABM target account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte cible ABM</translation>
     </message>
     <message>
         <source>Not an ABM target</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors cible ABM</translation>
     </message>
     <message>
         <source>%1 points (last %2 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 points (%2 derniers jours)</translation>
     </message>
     <message>
         <source>%1 %2 — %3 points in the last 4 weeks, %4 in the 4 before</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 — %3 points sur les 4 dernières semaines, %4 sur les 4 précédentes</translation>
     </message>
     <message>
         <source>Week %1: %2 points</source>
-        <translation type="unfinished"></translation>
+        <translation>Semaine %1 : %2 points</translation>
     </message>
     <message>
         <source>%1 — %2 of %3 people</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 personnes sur %3</translation>
     </message>
     <message>
         <source>%1 — %2 of 4 key roles engaged</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 rôles clés sur 4 engagés</translation>
     </message>
     <message>
         <source>At risk: too few people engaged</source>
-        <translation type="unfinished"></translation>
+        <translation>À risque : trop peu de personnes engagées</translation>
     </message>
     <message>
         <source>Covered</source>
-        <translation type="unfinished"></translation>
+        <translation>Bien couvert</translation>
     </message>
     <message>
         <source>Not assessed (not a target)</source>
-        <translation type="unfinished"></translation>
+        <translation>Non évalué (hors cible)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln deal(s) — %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln affaire — %1</numerusform>
+            <numerusform>%Ln affaires — %1</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 a year, upsell %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 par an, ventes additionnelles %2</translation>
     </message>
     <message>
         <source>No active contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun contrat en cours</translation>
     </message>
     <message>
         <source>%1 (over %2 years)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (sur %2 ans)</translation>
     </message>
 </context>
 <context>
@@ -301,91 +276,91 @@
     </message>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les comptes</translation>
     </message>
     <message>
         <source>Target accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes cibles</translation>
     </message>
     <message>
         <source>Not targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors cibles</translation>
     </message>
     <message>
         <source>All tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les niveaux</translation>
     </message>
     <message>
         <source>All sectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les secteurs</translation>
     </message>
     <message>
         <source>All sizes</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les tailles</translation>
     </message>
     <message>
         <source>%1 employees</source>
-        <translation type="unfinished">%1 salariés</translation>
+        <translation>%1 salariés</translation>
     </message>
     <message>
         <source>All owners</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les responsables</translation>
     </message>
     <message>
         <source>&amp;New account…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau compte…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <source>Open the &amp;map</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la &amp;cartographie</translation>
     </message>
     <message>
         <source>Filters:</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtres :</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer les filtres</translation>
     </message>
     <message>
         <source>New account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau compte…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Open the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la cartographie</translation>
     </message>
     <message>
         <source>New account %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau compte %1</translation>
     </message>
     <message>
         <source>Edit account %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification du compte %1</translation>
     </message>
     <message>
         <source>Delete account %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression du compte %1</translation>
     </message>
     <message>
         <source>Delete an account</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer un compte</translation>
     </message>
     <message numerus="yes">
         <source>%Ln account(s)</source>
@@ -405,61 +380,108 @@
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Save the chart</source>
+        <extracomment>Accounts shown in one bar chart at most (the rest are in the tables).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CloseDealDialog</name>
     <message>
         <source>Deal won</source>
-        <translation type="unfinished"></translation>
+        <translation>Affaire gagnée</translation>
     </message>
     <message>
         <source>Deal lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Affaire perdue</translation>
     </message>
     <message>
         <source>“%1” with %2 is won.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » avec %2 est gagnée.</translation>
     </message>
     <message>
         <source>“%1” with %2 is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » avec %2 est perdue.</translation>
     </message>
     <message>
         <source>&amp;Closed on:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gagnée le :</translation>
     </message>
     <message>
         <source>&amp;Lost on:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Perdue le :</translation>
     </message>
     <message>
         <source>&amp;Final amount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant &amp;final :</translation>
     </message>
     <message>
         <source>&amp;Amount:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Montant :</translation>
     </message>
     <message>
         <source>Create the contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le contrat</translation>
     </message>
     <message>
         <source>Ends on</source>
-        <translation type="unfinished"></translation>
+        <translation>Se termine le</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Type :</translation>
     </message>
     <message>
         <source>Annual &amp;value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Valeur annuelle :</translation>
     </message>
     <message>
         <source>&amp;Starts on:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Débute le :</translation>
     </message>
     <message>
         <source>End:</source>
+        <translation>Fin :</translation>
+    </message>
+</context>
+<context>
+    <name>ClvPanel</name>
+    <message>
+        <source>Customer lifetime value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>average ABM %1, non-ABM %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top %1 accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (ARR %3 × %4 years, upsell %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>average %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 account</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -711,15 +733,15 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Key</source>
@@ -727,49 +749,130 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
 </context>
 <context>
+    <name>ContractValuePanel</name>
+    <message>
+        <source>Average contract value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABM uplift: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 on average over %3 won deal(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 won)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConversionPanel</name>
+    <message>
+        <source>By sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By size band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stage entries in the period, %2 advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion per stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 advanced of %3 entered (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished">Inconnue</translation>
+    </message>
+    <message>
+        <source>%1 employees</source>
+        <translation type="unfinished">%1 salariés</translation>
+    </message>
+</context>
+<context>
     <name>CostDialog</name>
     <message>
         <source>New cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau coût</translation>
     </message>
     <message>
         <source>Edit cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le coût</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune)</translation>
     </message>
     <message>
         <source>No account (shared by all targets)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun compte (réparti sur toutes les cibles)</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date :</translation>
     </message>
     <message>
         <source>A&amp;mount:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Montant :</translation>
     </message>
     <message>
         <source>&amp;Programme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Programme :</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Catégorie :</translation>
     </message>
     <message>
         <source>A&amp;ccount:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ompte :</translation>
     </message>
     <message>
         <source>D&amp;escription:</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;escription :</translation>
     </message>
     <message>
         <source>Choose an account from the list, or none.</source>
+        <translation>Choisissez un compte de la liste, ou aucun.</translation>
+    </message>
+</context>
+<context>
+    <name>CoveragePanel</name>
+    <message>
+        <source>%1 of %2 target accounts at risk (engaged coverage under %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 least covered shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buying-committee coverage per target account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 identified of %3 (%4), %5 engaged (%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identified coverage</source>
+        <translation type="unfinished">Couverture identifiée</translation>
+    </message>
+    <message>
+        <source>Engaged coverage</source>
+        <translation type="unfinished">Couverture engagée</translation>
+    </message>
+    <message>
+        <source>risk threshold %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -777,47 +880,47 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <name>DealDialog</name>
     <message>
         <source>New deal</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle affaire</translation>
     </message>
     <message>
         <source>Edit deal</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier l’affaire</translation>
     </message>
     <message>
         <source>What is being sold (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui est vendu (obligatoire)</translation>
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation type="unfinished">&amp;Compte :</translation>
+        <translation>&amp;Compte :</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>&amp;Opened on:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouverte le :</translation>
     </message>
     <message>
         <source>A&amp;mount:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Montant :</translation>
     </message>
     <message>
         <source>O&amp;wner:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Responsable :</translation>
     </message>
     <message>
         <source>This deal is %1 (closed on %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette affaire est %1 (clôturée le %2).</translation>
     </message>
     <message>
         <source>Choose an account from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un compte de la liste.</translation>
     </message>
     <message>
         <source>Choose an account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un compte.</translation>
     </message>
 </context>
 <context>
@@ -964,6 +1067,112 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
 </context>
 <context>
+    <name>EngagementPanel</name>
+    <message>
+        <source>Account followed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 target accounts with engagement in the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engaged target accounts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — week of %2: %3 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldError</name>
+    <message>
+        <source>A name is required.</source>
+        <translation>Le nom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The name “%1” is already taken. Choose another name.</source>
+        <translation>Le nom « %1 » est déjà pris. Choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>This is not a web domain (example: acme.fr).</source>
+        <translation>Ce n’est pas un domaine web (exemple : acme.fr).</translation>
+    </message>
+    <message>
+        <source>The number of employees cannot be negative.</source>
+        <translation>L’effectif ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <source>The committee size must be at least 1.</source>
+        <translation>Le comité d’achat compte au moins 1 personne.</translation>
+    </message>
+    <message>
+        <source>The retention must be more than 0 years.</source>
+        <translation>La durée de fidélisation doit dépasser 0 an.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>Le montant ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>Le montant est trop élevé.</translation>
+    </message>
+    <message>
+        <source>An amount is required.</source>
+        <translation>Le montant est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The annual value cannot be negative.</source>
+        <translation>La valeur annuelle ne peut pas être négative.</translation>
+    </message>
+    <message>
+        <source>An annual value is required.</source>
+        <translation>La valeur annuelle est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The annual value is too large.</source>
+        <translation>La valeur annuelle est trop élevée.</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>La date de fin précède la date de début.</translation>
+    </message>
+    <message>
+        <source>The closing date is before the deal was opened.</source>
+        <translation>La date de clôture précède l’ouverture de l’affaire.</translation>
+    </message>
+    <message>
+        <source>A deal cannot be opened after it was closed.</source>
+        <translation>Une affaire ne peut pas être ouverte après sa clôture.</translation>
+    </message>
+    <message>
+        <source>Choose an account.</source>
+        <translation>Choisissez un compte.</translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>Ce compte n’existe plus.</translation>
+    </message>
+    <message>
+        <source>This deal is already closed.</source>
+        <translation>Cette affaire est déjà clôturée.</translation>
+    </message>
+    <message>
+        <source>The deal is already at this stage.</source>
+        <translation>L’affaire est déjà à cette étape.</translation>
+    </message>
+    <message>
+        <source>This is before the deal&apos;s latest stage change.</source>
+        <translation>C’est avant le dernier changement d’étape de l’affaire.</translation>
+    </message>
+    <message>
+        <source>This record no longer exists (deleted meanwhile?).</source>
+        <translation>Cet élément n’existe plus (supprimé entre-temps ?).</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>%1/day</source>
@@ -995,6 +1204,17 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
 </context>
 <context>
+    <name>HeatModel</name>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished">Groupe</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 advanced of %4 entered (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InfluenceDialog</name>
     <message>
         <source>Influence of %1</source>
@@ -1002,15 +1222,15 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>e.g. former colleague, trusted adviser</source>
-        <translation>ex. : ancien collègue, conseiller de confiance</translation>
+        <translation>ex.&#xa0;: ancien collègue, conseiller de confiance</translation>
     </message>
     <message>
         <source>&amp;Influences:</source>
-        <translation>&amp;Influence sur :</translation>
+        <translation>&amp;Influence sur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;How:</source>
-        <translation>&amp;Comment :</translation>
+        <translation>&amp;Comment&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1523,7 +1743,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Delete the selected person; their reports move up (Delete)</source>
-        <translation>Supprimer la personne sélectionnée ; ses subordonnés remontent d’un niveau (Suppr)</translation>
+        <translation>Supprimer la personne sélectionnée&#xa0;; ses subordonnés remontent d’un niveau (Suppr)</translation>
     </message>
     <message>
         <source>&amp;Influence on…</source>
@@ -1531,19 +1751,11 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Draw a dashed line: the selected person has sway over someone</source>
-        <translation>Tracer une ligne pointillée : la personne sélectionnée a de l’influence sur quelqu’un</translation>
+        <translation>Tracer une ligne pointillée&#xa0;: la personne sélectionnée a de l’influence sur quelqu’un</translation>
     </message>
     <message>
         <source>Report to &amp;no one</source>
         <translation>Rattacher à &amp;personne</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;in</source>
-        <translation>Zoom &amp;avant</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
         <source>&amp;Fit</source>
@@ -1621,7 +1833,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>%1: %2 of %3 (%4)</source>
-        <translation>%1 : %2 sur %3 (%4)</translation>
+        <translation>%1&#xa0;: %2 sur %3 (%4)</translation>
     </message>
     <message>
         <source>Identified</source>
@@ -1648,27 +1860,31 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Decision maker, sponsor, influencer, end user: held by an engaged person</source>
-        <translation>Décideur, sponsor, influenceur, utilisateur final : tenu par une personne engagée</translation>
+        <translation>Décideur, sponsor, influenceur, utilisateur final&#xa0;: tenu par une personne engagée</translation>
     </message>
     <message>
-        <source>⚠ Account at risk (engaged coverage under %1)</source>
-        <translation>⚠ Compte à risque (couverture engagée sous %1)</translation>
+        <source>⚠ At risk (threshold %1)</source>
+        <translation>⚠ Compte à risque (seuil : %1)</translation>
     </message>
     <message>
-        <source>Target account, coverage above %1</source>
-        <translation>Compte cible, couverture au-dessus de %1</translation>
+        <source>Coverage sufficient (threshold %1)</source>
+        <translation>Couverture suffisante (seuil : %1)</translation>
+    </message>
+    <message>
+        <source>empty seat</source>
+        <translation>poste à pourvoir</translation>
     </message>
     <message>
         <source>Not a target account</source>
         <translation>Pas un compte cible</translation>
     </message>
     <message>
-        <source>influence</source>
-        <translation>influence</translation>
+        <source>The risk applies to target accounts only</source>
+        <translation>Le risque ne concerne que les comptes cibles</translation>
     </message>
     <message>
-        <source>reports to</source>
-        <translation>rattaché à</translation>
+        <source>influence</source>
+        <translation>influence</translation>
     </message>
     <message>
         <source>Nobody on this map holds this required role. Double-click the card (or press Enter) to name the person.</source>
@@ -1688,7 +1904,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>%1 already reports to %2: %3. The change would make a loop.</source>
-        <translation>%1 est déjà rattaché(e) à %2 : %3. Ce changement créerait une boucle.</translation>
+        <translation>%1 est déjà rattaché(e) à %2&#xa0;: %3. Ce changement créerait une boucle.</translation>
     </message>
     <message>
         <source>Add %1</source>
@@ -1708,7 +1924,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Delete %1 from this map?</source>
-        <translation>Supprimer %1 de cette carte ?</translation>
+        <translation>Supprimer %1 de cette carte&#xa0;?</translation>
     </message>
     <message numerus="yes">
         <source>Their %n report(s) will then report to %1.</source>
@@ -1758,11 +1974,11 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Who is the %1?</source>
-        <translation>Qui est le %1 ?</translation>
+        <translation>Qui est le %1&#xa0;?</translation>
     </message>
     <message>
         <source>Fill the seat “%1”</source>
-        <translation>Pourvoir le poste « %1 »</translation>
+        <translation>Pourvoir le poste «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>&amp;Name this person…</source>
@@ -1807,7 +2023,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <message>
         <source>The map could not be exported:
 %1</source>
-        <translation>La carte n’a pas pu être exportée :
+        <translation>La carte n’a pas pu être exportée&#xa0;:
 %1</translation>
     </message>
     <message>
@@ -1827,14 +2043,15 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>A name is required (for an empty seat, the post: “CFO”).</source>
-        <translation>Un nom est obligatoire (pour un poste à pourvoir, l’intitulé : « DAF »).</translation>
+        <translation>Un nom est obligatoire (pour un poste à pourvoir, l’intitulé&#xa0;: «&#xa0;DAF&#xa0;»).</translation>
     </message>
     <message>
         <source>“%1” is not an email address.</source>
-        <translation>« %1 » n’est pas une adresse e-mail.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse e-mail.</translation>
     </message>
     <message>
         <source>%1 — to be identified</source>
+        <extracomment>Four or more reports who manage no one are laid out as a grid, not a long row.</extracomment>
         <translation>%1 — à identifier</translation>
     </message>
     <message>
@@ -1870,15 +2087,15 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <name>PersonDialog</name>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>&amp;Fonction :</translation>
+        <translation>&amp;Fonction&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation>&amp;E-mail :</translation>
+        <translation>&amp;E-mail&#xa0;:</translation>
     </message>
     <message>
         <source>Empty seat (the person is not known yet)</source>
@@ -1886,19 +2103,19 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation>&amp;Téléphone :</translation>
+        <translation>&amp;Téléphone&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation>&amp;Rôle :</translation>
+        <translation>&amp;Rôle&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Attitude:</source>
-        <translation>&amp;Attitude :</translation>
+        <translation>&amp;Attitude&#xa0;:</translation>
     </message>
     <message>
         <source>Who holds this seat? The role, manager and reports stay.</source>
-        <translation>Qui occupe ce poste ? Le rôle, le responsable et les subordonnés sont conservés.</translation>
+        <translation>Qui occupe ce poste&#xa0;? Le rôle, le responsable et les subordonnés sont conservés.</translation>
     </message>
 </context>
 <context>
@@ -1906,31 +2123,31 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <message>
         <source>Name:</source>
         <extracomment>(stakeholder id, field changes, new manager id or the string &quot;same&quot;)</extracomment>
-        <translation>Nom :</translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation>Fonction :</translation>
+        <translation>Fonction&#xa0;:</translation>
     </message>
     <message>
         <source>Email:</source>
-        <translation>E-mail :</translation>
+        <translation>E-mail&#xa0;:</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation>Téléphone :</translation>
+        <translation>Téléphone&#xa0;:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation>Rôle :</translation>
+        <translation>Rôle&#xa0;:</translation>
     </message>
     <message>
         <source>Attitude:</source>
-        <translation>Attitude :</translation>
+        <translation>Attitude&#xa0;:</translation>
     </message>
     <message>
         <source>Reports to:</source>
-        <translation>Rattaché(e) à :</translation>
+        <translation>Rattaché(e) à&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Save changes</source>
@@ -1950,7 +2167,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Empty seat: %1</source>
-        <translation>Poste à pourvoir : %1</translation>
+        <translation>Poste à pourvoir&#xa0;: %1</translation>
     </message>
     <message>
         <source>No one (top level)</source>
@@ -1973,54 +2190,54 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <name>Pipeline</name>
     <message>
         <source>ABM programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme ABM</translation>
     </message>
     <message>
         <source>Other programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre programme</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnel</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils</translation>
     </message>
     <message>
         <source>Content</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenus</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Campagnes</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Événements</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished">Autre</translation>
+        <translation>Autre</translation>
     </message>
     <message>
         <source>New contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau contrat</translation>
     </message>
     <message>
         <source>Upsell</source>
-        <translation type="unfinished"></translation>
+        <translation>Vente additionnelle</translation>
     </message>
 </context>
 <context>
     <name>PipelineTab</name>
     <message>
         <source>Deals</source>
-        <translation type="unfinished">Affaires</translation>
+        <translation>Affaires</translation>
     </message>
     <message>
         <source>Costs</source>
-        <translation type="unfinished"></translation>
+        <translation>Coûts</translation>
     </message>
     <message>
         <source>Search by deal or account…</source>
@@ -2036,69 +2253,69 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>&amp;Table</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tableau</translation>
     </message>
     <message>
         <source>&amp;Board</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta&amp;bleau des étapes</translation>
     </message>
     <message>
         <source>&amp;New deal…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle affaire…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>&amp;Won…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gagnée…</translation>
     </message>
     <message>
         <source>&amp;Lost…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Perdue…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <source>New deal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle affaire…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Drag a card to another column to record a stage change (Ctrl+Z undoes it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Faites glisser une carte vers une autre colonne pour changer d’étape (Ctrl+Z pour annuler).</translation>
     </message>
     <message>
         <source>Search by description or account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher par description ou compte…</translation>
     </message>
     <message>
         <source>All programmes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les programmes</translation>
     </message>
     <message>
         <source>&amp;New cost…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau coût…</translation>
     </message>
     <message>
         <source>New cost…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau coût…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln open deal(s) on the board</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln affaire en cours sur le tableau</numerusform>
+            <numerusform>%Ln affaires en cours sur le tableau</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2117,74 +2334,74 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message numerus="yes">
         <source>%Ln cost(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln coût affiché</numerusform>
+            <numerusform>%Ln coûts affichés</numerusform>
         </translation>
     </message>
     <message>
         <source>all costs: %1, of which ABM programme: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>total des coûts : %1, dont programme ABM : %2</translation>
     </message>
     <message>
         <source>Won…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagnée…</translation>
     </message>
     <message>
         <source>Lost…</source>
-        <translation type="unfinished"></translation>
+        <translation>Perdue…</translation>
     </message>
     <message>
         <source>Move to stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer à l’étape</translation>
     </message>
     <message>
         <source>New deal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle affaire %1</translation>
     </message>
     <message>
         <source>Edit deal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification de l’affaire %1</translation>
     </message>
     <message>
         <source>Delete deal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression de l’affaire %1</translation>
     </message>
     <message>
         <source>Move %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 passe à l’étape %2</translation>
     </message>
     <message>
         <source>Move a deal</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer d’étape</translation>
     </message>
     <message>
         <source>Won: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagnée : %1</translation>
     </message>
     <message>
         <source>Lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Perdue : %1</translation>
     </message>
     <message>
         <source>Delete a deal</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer une affaire</translation>
     </message>
     <message>
         <source>Delete the deal “%1” with %2 and its stage history?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l’affaire « %1 » avec %2 et l’historique de ses étapes ?</translation>
     </message>
     <message>
         <source>New cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau coût</translation>
     </message>
     <message>
         <source>Edit cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification d’un coût</translation>
     </message>
     <message>
         <source>Delete cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression d’un coût</translation>
     </message>
 </context>
 <context>
@@ -2291,6 +2508,29 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RoiPanel</name>
+    <message>
+        <source>revenue %1, cost %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 best and %1 worst of %2 target accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABM return on investment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: ROI %2 (revenue %3, cost %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overall %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2412,9 +2652,9 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <name>StageColumn</name>
     <message numerus="yes">
         <source>%Ln deal(s) · %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln affaire · %1</numerusform>
+            <numerusform>%Ln affaires · %1</numerusform>
         </translation>
     </message>
 </context>
@@ -2422,28 +2662,28 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <name>StageColumnModel</name>
     <message>
         <source>Opened on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverte le %1</translation>
     </message>
     <message>
         <source>Owner: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable : %1</translation>
     </message>
     <message>
         <source>No stage recorded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune étape enregistrée</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) open, no stage yet</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ouverte depuis %n jour, sans étape</numerusform>
+            <numerusform>ouverte depuis %n jours, sans étape</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) in this stage</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jour dans cette étape</numerusform>
+            <numerusform>%n jours dans cette étape</numerusform>
         </translation>
     </message>
 </context>
@@ -2456,6 +2696,113 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <message>
         <source>Identified</source>
         <translation>Identifié</translation>
+    </message>
+</context>
+<context>
+    <name>VelocityPanel</name>
+    <message>
+        <source>ABM %1, non-ABM %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cycle: ABM %1, non-ABM %2, reduction %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline velocity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 on average in the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to ABM Desk</source>
+        <extracomment>Emitted when the chosen work ended: (choice, error message or &quot;&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to ABM Desk&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your accounts, buying committees, interactions and deals will live in one file on this computer:&lt;br&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;How do you want to start?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with an empty database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create your target accounts and their committees yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explore the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A French B2B firm&apos;s 18 months of ABM: 80 accounts, their committees, 10 000 interactions, deals and costs. Ready in a few seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a bundle folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder of ABM Desk CSV files (accounts.csv, stakeholders.csv, interactions.csv…), exported from another computer or prepared by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First and last name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Your name, logged with each interaction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the demo data…</source>
+        <translation type="unfinished">Création des données de démonstration…</translation>
+    </message>
+    <message>
+        <source>Choose the folder of the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 rows read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written, the database is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo data could not be created: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

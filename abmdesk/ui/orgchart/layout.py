@@ -53,7 +53,7 @@ class TidyLayout(Generic[K]):
         v_gap: float = 56,
         row_gap: float = 28,
         root_gap: float = 56,
-        wrap: int = 5,
+        wrap: int = 4,
     ) -> None:
         self.w, self.h = card_width, card_height
         self.h_gap, self.v_gap, self.row_gap = h_gap, v_gap, row_gap

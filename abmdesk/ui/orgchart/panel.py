@@ -268,7 +268,7 @@ class PersonPanel(QWidget):
                 Column("notes", QT_TRANSLATE_NOOP("Columns", "Notes"), tooltip=True),
             ],
             {
-                "occurred_at": fmt.datetime,
+                "occurred_at": lambda v: fmt.date(v.date()) if v else "",
                 "type_key": lambda key: type_label(key) if key else "",
                 "points": lambda v: fmt.integer(v),
                 "notes": lambda v: (v or "").replace("\n", " "),
@@ -278,7 +278,7 @@ class PersonPanel(QWidget):
         self.history.sort_key, self.history.descending = "occurred_at", True
         self.history_view = make_table_view(self.history, "mapPanelHistory", self)
         set_column_widths(
-            self.history_view, {"occurred_at": 15, "type_key": 14, "points": 6, "notes": 20}
+            self.history_view, {"occurred_at": 11, "type_key": 17, "points": 6, "notes": 20}
         )
         self.empty = QLabel(self.tr("Select a card to edit the person and see their interactions."))
         self.empty.setObjectName("mapPanelEmpty")
@@ -353,6 +353,8 @@ class PersonPanel(QWidget):
         self.title_edit.setText(person.title or "")
         self.email.setText(person.email or "")
         self.phone.setText(person.phone or "")
+        for edit in (self.name, self.title_edit, self.email, self.phone):
+            edit.setCursorPosition(0)
         set_combo_data(self.role, person.role)
         set_combo_data(self.attitude, person.attitude)
         self.manager.blockSignals(True)

@@ -41,6 +41,8 @@ from abmdesk.ui.labels import attitude_label, role_label
 from abmdesk.ui.orgchart.layout import TidyLayout
 
 CARD_W, CARD_H = 228.0, 100.0
+#: Four or more reports who manage no one are laid out as a grid, not a long row.
+WRAP = 4
 
 ROLE_COLOURS = {
     "decision_maker": QColor("#6C3FB5"),
@@ -514,11 +516,15 @@ class OrgChartScene(QGraphicsScene):
             order.append(person.id)
             parent_of[person.id] = person.manager_id
         for role in chart.missing_roles:
-            card = CardItem(None, self.fmt, virtual_role=role)
-            self.seats[role] = card
-            order.append(("seat", role))
-            parent_of[("seat", role)] = None
-        result = TidyLayout(CARD_W, CARD_H).layout(parent_of, order)
+            self.seats[role] = CardItem(None, self.fmt, virtual_role=role)
+        layout = TidyLayout(CARD_W, CARD_H, wrap=WRAP)
+        result = layout.layout(parent_of, order)
+        # Missing roles: a column of dashed cards to the right of the chart.
+        seat_x = result.width + layout.root_gap if self.cards else 0.0
+        for i, seat in enumerate(self.seats.values()):
+            seat.setPos(seat_x, i * (CARD_H + layout.row_gap))
+            seat.home = seat.pos()
+            self.addItem(seat)
         path = QPainterPath()
         for (x1, y1), (x2, y2) in result.segments:
             path.moveTo(x1, y1)
@@ -529,7 +535,7 @@ class OrgChartScene(QGraphicsScene):
         self.connectors.setPen(pen)
         self.connectors.setZValue(-1)
         self.addItem(self.connectors)
-        for key, card in [*self.cards.items(), *((("seat", r), c) for r, c in self.seats.items())]:
+        for key, card in self.cards.items():
             x, y = result.positions[key]
             card.setPos(x, y)
             card.home = card.pos()

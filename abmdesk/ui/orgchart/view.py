@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QKeyEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 MIN_SCALE, MAX_SCALE = 0.05, 3.0
@@ -24,6 +32,53 @@ class OrgChartView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._auto_fit = True
+        self._legend: list[tuple[str, str | None, str]] = []
+
+    def set_legend(self, entries: list[tuple[str, str | None, str]]) -> None:
+        """(kind, role, text) entries drawn in the bottom-left corner: role colours,
+        the dashed influence line, the dashed empty seat."""
+        self._legend = entries
+        self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        if not self._legend:
+            return
+        from abmdesk.ui.orgchart.scene import INFLUENCE, NO_ROLE, ROLE_COLOURS, fonts
+
+        painter.save()
+        painter.resetTransform()
+        font = fonts().small
+        painter.setFont(font)
+        m = QFontMetricsF(font)
+        widths = [28 + m.horizontalAdvance(text) for _, _, text in self._legend]
+        height = m.height() + 10
+        box = QRectF(8, self.viewport().height() - height - 8, sum(widths) + 12, height)
+        painter.setPen(QPen(QColor("#D5DAE0"), 1))
+        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.drawRoundedRect(box, 5, 5)
+        x = box.left() + 8
+        cy = box.center().y()
+        for (kind, role, text), width in zip(self._legend, widths, strict=True):
+            if kind == "role":
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(ROLE_COLOURS.get(role or "", NO_ROLE))
+                painter.drawRoundedRect(QRectF(x, cy - 5, 18, 10), 4, 4)
+            elif kind == "influence":
+                painter.setPen(QPen(INFLUENCE, 1.6, Qt.PenStyle.DashLine))
+                painter.drawLine(QPointF(x, cy), QPointF(x + 18, cy))
+            else:
+                painter.setPen(QPen(QColor("#7F8C8D"), 1.2, Qt.PenStyle.DashLine))
+                painter.setBrush(QColor("#F6F7F9"))
+                painter.drawRoundedRect(QRectF(x, cy - 6, 18, 12), 3, 3)
+            painter.setPen(QColor("#1F2933"))
+            painter.drawText(
+                QRectF(x + 23, box.top(), width, box.height()),
+                Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+            x += width + 4
+        painter.restore()
 
     def scale_factor(self) -> float:
         return self.transform().m11()
