@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,76 +50,112 @@ def settle(dialog: QDialog, message: QLabel) -> None:
     dialog.resize(hint)
 
 
+_FIELD_MESSAGES: dict[tuple[str, str], str] = {
+    ("name", "required"): QT_TRANSLATE_NOOP("FieldError", "A name is required."),
+    ("name", "duplicate"): QT_TRANSLATE_NOOP(
+        "FieldError", "The name “%1” is already taken. Choose another name."
+    ),
+    ("domain", "invalid"): QT_TRANSLATE_NOOP(
+        "FieldError", "This is not a web domain (example: acme.fr)."
+    ),
+    ("employees", "negative"): QT_TRANSLATE_NOOP(
+        "FieldError", "The number of employees cannot be negative."
+    ),
+    ("committee_size", "not_positive"): QT_TRANSLATE_NOOP(
+        "FieldError", "The committee size must be at least 1."
+    ),
+    ("retention_years", "not_positive"): QT_TRANSLATE_NOOP(
+        "FieldError", "The retention must be more than 0 years."
+    ),
+    ("amount_cents", "negative"): QT_TRANSLATE_NOOP("FieldError", "The amount cannot be negative."),
+    ("amount_cents", "invalid"): QT_TRANSLATE_NOOP("FieldError", "The amount is too large."),
+    ("amount_cents", "required"): QT_TRANSLATE_NOOP("FieldError", "An amount is required."),
+    ("annual_value_cents", "negative"): QT_TRANSLATE_NOOP(
+        "FieldError", "The annual value cannot be negative."
+    ),
+    ("annual_value_cents", "required"): QT_TRANSLATE_NOOP(
+        "FieldError", "An annual value is required."
+    ),
+    ("annual_value_cents", "invalid"): QT_TRANSLATE_NOOP(
+        "FieldError", "The annual value is too large."
+    ),
+    ("end_date", "invalid"): QT_TRANSLATE_NOOP(
+        "FieldError", "The end date is before the start date."
+    ),
+    ("closed_at", "before_open"): QT_TRANSLATE_NOOP(
+        "FieldError", "The closing date is before the deal was opened."
+    ),
+    ("created_at", "invalid"): QT_TRANSLATE_NOOP(
+        "FieldError", "A deal cannot be opened after it was closed."
+    ),
+    ("account_id", "required"): QT_TRANSLATE_NOOP("FieldError", "Choose an account."),
+    ("account_id", "not_found"): QT_TRANSLATE_NOOP("FieldError", "This account no longer exists."),
+    ("status", "closed"): QT_TRANSLATE_NOOP("FieldError", "This deal is already closed."),
+    ("stage", "same_stage"): QT_TRANSLATE_NOOP("FieldError", "The deal is already at this stage."),
+    ("entered_at", "invalid"): QT_TRANSLATE_NOOP(
+        "FieldError", "This is before the deal's latest stage change."
+    ),
+    ("id", "not_found"): QT_TRANSLATE_NOOP(
+        "FieldError", "This record no longer exists (deleted meanwhile?)."
+    ),
+}
+
+
 def field_error_text(exc: AbmError) -> str:
     """A refused value, said in the user's language (the service's English otherwise)."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("FieldError", text)
-
     if not isinstance(exc, FieldError):
         return str(exc)
-    key = (exc.field, exc.code)
+    source = _FIELD_MESSAGES.get((exc.field, exc.code))
+    if source is None:
+        return str(exc)
     value = "" if exc.value is None else str(exc.value)
-    messages = {
-        ("name", "required"): tr("A name is required."),
-        ("name", "duplicate"): tr("The name “%1” is already taken. Choose another name."),
-        ("domain", "invalid"): tr("This is not a web domain (example: acme.fr)."),
-        ("employees", "negative"): tr("The number of employees cannot be negative."),
-        ("committee_size", "not_positive"): tr("The committee size must be at least 1."),
-        ("retention_years", "not_positive"): tr("The retention must be more than 0 years."),
-        ("amount_cents", "negative"): tr("The amount cannot be negative."),
-        ("amount_cents", "invalid"): tr("The amount is too large."),
-        ("amount_cents", "required"): tr("An amount is required."),
-        ("annual_value_cents", "negative"): tr("The annual value cannot be negative."),
-        ("annual_value_cents", "required"): tr("An annual value is required."),
-        ("annual_value_cents", "invalid"): tr("The annual value is too large."),
-        ("end_date", "invalid"): tr("The end date is before the start date."),
-        ("closed_at", "before_open"): tr("The closing date is before the deal was opened."),
-        ("created_at", "invalid"): tr("A deal cannot be opened after it was closed."),
-        ("account_id", "required"): tr("Choose an account."),
-        ("account_id", "not_found"): tr("This account no longer exists."),
-        ("status", "closed"): tr("This deal is already closed."),
-        ("stage", "same_stage"): tr("The deal is already at this stage."),
-        ("entered_at", "invalid"): tr("This is before the deal's latest stage change."),
-        ("id", "not_found"): tr("This record no longer exists (deleted meanwhile?)."),
-    }
-    text = messages.get(key)
-    return text.replace("%1", value) if text else str(exc)
-
-
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("AccountDialogs", text, disambiguation, n)
+    return QCoreApplication.translate("FieldError", source).replace("%1", value)
 
 
 def dependents_text(deps: AccountDependents) -> str:
     """``3 stakeholders, 12 interactions and 1 deal`` (only the kinds there are)."""
     parts = []
-    for count, text in (
-        (deps.stakeholders, _tr("%n stakeholder(s)", "", deps.stakeholders)),
-        (deps.interactions, _tr("%n interaction(s)", "", deps.interactions)),
-        (deps.deals, _tr("%n deal(s)", "", deps.deals)),
-        (deps.contracts, _tr("%n contract(s)", "", deps.contracts)),
-        (deps.costs, _tr("%n cost(s)", "", deps.costs)),
-    ):
-        if count:
-            parts.append(text)
+    if deps.stakeholders:
+        parts.append(
+            QCoreApplication.translate("AccountDialogs", "%n stakeholder(s)", "", deps.stakeholders)
+        )
+    if deps.interactions:
+        parts.append(
+            QCoreApplication.translate("AccountDialogs", "%n interaction(s)", "", deps.interactions)
+        )
+    if deps.deals:
+        parts.append(QCoreApplication.translate("AccountDialogs", "%n deal(s)", "", deps.deals))
+    if deps.contracts:
+        parts.append(
+            QCoreApplication.translate("AccountDialogs", "%n contract(s)", "", deps.contracts)
+        )
+    if deps.costs:
+        parts.append(QCoreApplication.translate("AccountDialogs", "%n cost(s)", "", deps.costs))
     if not parts:
         return ""
     if len(parts) == 1:
         return parts[0]
-    return _tr("%1 and %2").replace("%1", ", ".join(parts[:-1])).replace("%2", parts[-1])
+    return (
+        QCoreApplication.translate("AccountDialogs", "%1 and %2")
+        .replace("%1", ", ".join(parts[:-1]))
+        .replace("%2", parts[-1])
+    )
 
 
 def delete_account_message(name: str, deps: AccountDependents) -> tuple[str, str]:
     """(question, details) of the confirmation."""
-    question = _tr("Delete the account “%1”?").replace("%1", name)
+    question = QCoreApplication.translate("AccountDialogs", "Delete the account “%1”?").replace(
+        "%1", name
+    )
     listed = dependents_text(deps)
     if listed:
-        details = _tr("This also deletes its %1. You can undo it with Ctrl+Z.").replace(
-            "%1", listed
-        )
+        details = QCoreApplication.translate(
+            "AccountDialogs", "This also deletes its %1. You can undo it with Ctrl+Z."
+        ).replace("%1", listed)
     else:
-        details = _tr("Nothing else is attached to it. You can undo it with Ctrl+Z.")
+        details = QCoreApplication.translate(
+            "AccountDialogs", "Nothing else is attached to it. You can undo it with Ctrl+Z."
+        )
     return question, details
 
 
@@ -129,10 +165,13 @@ def ask_delete_account(parent: QWidget | None, name: str, deps: AccountDependent
     box = QMessageBox(parent)
     box.setObjectName("deleteAccountConfirm")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Delete an account"))
+    box.setWindowTitle(QCoreApplication.translate("AccountDialogs", "Delete an account"))
     box.setText(question)
     box.setInformativeText(details)
-    delete = box.addButton(_tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    delete = box.addButton(
+        QCoreApplication.translate("AccountDialogs", "Delete"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.exec()

@@ -2253,11 +2253,11 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>&amp;Table</source>
-        <translation>&amp;Tableau</translation>
+        <translation>&amp;Liste</translation>
     </message>
     <message>
         <source>&amp;Board</source>
-        <translation>Ta&amp;bleau des étapes</translation>
+        <translation>&amp;Tableau</translation>
     </message>
     <message>
         <source>&amp;New deal…</source>
