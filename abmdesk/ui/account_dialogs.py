@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QMessageBox,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -186,6 +187,8 @@ def _editable_combo(values: Sequence[str], name: str, parent: QWidget) -> QCombo
     combo.addItem("")
     combo.addItems(list(values))
     combo.lineEdit().setClearButtonEnabled(True)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    combo.setMinimumContentsLength(16)
     if combo.completer() is not None:
         combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)

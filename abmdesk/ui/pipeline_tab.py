@@ -391,7 +391,7 @@ class PipelineTab(QWidget):
             {
                 "date": 11,
                 "amount": 14,
-                "program": 16,
+                "program": 19,
                 "category": 14,
                 "account": 30,
             },
