@@ -489,22 +489,18 @@ class BoardDeal:
 
 def board_deals(engine: Engine, search: str = "") -> list[BoardDeal]:
     """Every open deal with its current stage, largest amounts first within a stage."""
-    latest = (
-        select(
-            StageChange.deal_id,
-            StageChange.stage,
-            StageChange.entered_at,
-            func.row_number()
-            .over(
-                partition_by=StageChange.deal_id,
-                order_by=(StageChange.entered_at.desc(), StageChange.id.desc()),
-            )
-            .label("n"),
+
+    def latest(column: Any) -> Any:
+        # The deal's latest stage change, through ix_stage_changes_deal_entered.
+        return (
+            select(column)
+            .where(StageChange.deal_id == Deal.id)
+            .order_by(StageChange.entered_at.desc(), StageChange.id.desc())
+            .limit(1)
+            .correlate(Deal)
+            .scalar_subquery()
         )
-        .join(Deal, Deal.id == StageChange.deal_id)
-        .where(Deal.status == "open")
-        .subquery()
-    )
+
     query = (
         select(
             Deal.id,
@@ -514,11 +510,10 @@ def board_deals(engine: Engine, search: str = "") -> list[BoardDeal]:
             Deal.amount_cents,
             Deal.owner,
             Deal.opened_at,
-            latest.c.stage,
-            latest.c.entered_at,
+            latest(StageChange.stage),
+            latest(StageChange.entered_at),
         )
         .join(Account, Account.id == Deal.account_id)
-        .outerjoin(latest, (latest.c.deal_id == Deal.id) & (latest.c.n == 1))
         .where(Deal.status == "open")
     )
     search = search.strip()
