@@ -139,6 +139,16 @@ def run_gui(
         path = paths.demo_db_path()
     else:
         path = paths.default_db_path()
+    if db_path is None and not demo and not path.exists():
+        # First run: the welcome dialog offers an empty database, the demo or an import.
+        from abmdesk.ui.welcome import first_run
+
+        welcome_translators = install_translators(app, lang)
+        first = first_run(path)
+        if first is None:
+            return 0
+        first.dispose()  # opened again below, like any existing database
+        remove_translators(app, welcome_translators)
     try:
         engine = open_db(path)
     except AbmError as exc:
@@ -231,6 +241,25 @@ def _smoke_test(app: QApplication, lang: str | None) -> int:
     started = time.perf_counter()
     translators: list[QTranslator] = []
     language = lang or "fr"
+    # An exception in a slot or a task callback only prints a traceback: count it here.
+    uncaught: list[BaseException] = []
+    previous_hook = sys.excepthook
+
+    def catch(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        uncaught.append(exc)
+        log.error("uncaught error in the GUI", exc_info=(kind, exc, tb))  # type: ignore[arg-type]
+
+    def settle(window: QMainWindow, seconds: float) -> None:
+        """Process events for ``seconds`` and until background work is done."""
+        _process_events(app, seconds)
+        deadline = time.monotonic() + 120
+        while window.runner.pending() and time.monotonic() < deadline:  # type: ignore[attr-defined]
+            _process_events(app, 0.05)
+        if uncaught:
+            exc = uncaught[0]
+            raise RuntimeError(f"uncaught {type(exc).__name__} in the GUI: {exc}") from exc
+
+    sys.excepthook = catch
     try:
         with tempfile.TemporaryDirectory(prefix="abmdesk-smoke-") as tmp:
             path = Path(tmp) / "smoke.db"
@@ -240,12 +269,19 @@ def _smoke_test(app: QApplication, lang: str | None) -> int:
                 translators = install_translators(app, language)
                 _check_translations(language, translators)
                 window = MainWindow(engine, path, owns_engine=False, restore_state=False)
+                window.runner.task_failed.connect(lambda _task, exc: uncaught.append(exc))
                 window.resize(1440, 900)
                 window.show()
                 app.processEvents()
+                account = records.largest_target_account(engine)
+                if account is None:
+                    raise RuntimeError("the demo has no target account to map")
                 for index in range(window.tabs.count()):
                     window.tabs.setCurrentIndex(index)
-                    _process_events(app, 0.2)
+                    widget = window.tabs.widget(index)
+                    if widget is window.accounts_tab and hasattr(widget, "select_account"):
+                        widget.select_account(account.id)  # its side panel draws a sparkline
+                    settle(window, 0.2)
                     grab = window.grab()
                     if grab.isNull():
                         raise RuntimeError(f"tab {index} could not be drawn")
@@ -255,13 +291,15 @@ def _smoke_test(app: QApplication, lang: str | None) -> int:
                     _process_events(app, 0.05)
                 if kpi.result is None:
                     raise RuntimeError(f"KPIs: {kpi.status.text() or 'not computed'}")
-                account = records.largest_target_account(engine)
-                if account is None:
-                    raise RuntimeError("the demo has no target account to map")
+                log.info(
+                    "smoke test: every tab drawn; pyqtgraph %s",
+                    "loaded" if "pyqtgraph" in sys.modules else "not used",
+                )
                 window.show_account_map(account.id)
-                _process_events(app, 0.3)
+                settle(window, 0.3)
                 png = Path(tmp) / "map.png"
                 _export_map(window.map_tab, png)
+                settle(window, 0.1)
                 log.info(
                     "smoke test: map of %s exported (%d bytes)", account.name, png.stat().st_size
                 )
@@ -276,6 +314,7 @@ def _smoke_test(app: QApplication, lang: str | None) -> int:
         print(message, file=sys.stderr)
         return 1
     finally:
+        sys.excepthook = previous_hook
         remove_translators(app, translators)
     elapsed = time.perf_counter() - started
     log.info("smoke test passed in %.1f s", elapsed)

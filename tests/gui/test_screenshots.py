@@ -195,3 +195,31 @@ def test_bench_probe_reports_start_up_and_tabs(tmp_path, gui_db):
         "kpiTab",
     ]
     assert info["ready"] > 0 and info["tabs_seconds"] > 0
+
+
+def test_smoke_test_fails_on_an_error_in_a_slot(qapp, capsys, monkeypatch):
+    """An exception in a slot only prints a traceback in Qt: the smoke test still fails."""
+    from abmdesk.app import run_gui
+    from abmdesk.ui.main_window import MainWindow
+
+    def broken(self, index: int) -> None:
+        raise ValueError("tab handler broke")
+
+    monkeypatch.setattr(MainWindow, "_on_tab_changed", broken)
+    assert run_gui(smoke_test=True) == 1
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1] == (
+        "abmdesk smoke test failed: RuntimeError: uncaught ValueError in the GUI: tab handler broke"
+    )
+
+
+def test_smoke_test_fails_on_a_failed_background_task(qapp, capsys, monkeypatch):
+    import abmdesk.ui.kpi_tab as kpi_tab
+    from abmdesk.app import run_gui
+
+    def broken(engine, date_from, date_to):
+        raise RuntimeError("KPI engine down")
+
+    monkeypatch.setattr(kpi_tab, "_default_compute", broken)
+    assert run_gui(smoke_test=True) == 1
+    assert "KPI engine down" in capsys.readouterr().err

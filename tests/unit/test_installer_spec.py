@@ -92,7 +92,11 @@ def test_only_the_qt_modules_used(spec):
         assert module in excludes
     for module in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg"):
         assert module not in excludes
-    assert "abmdesk" in kwargs["hiddenimports"] and "alembic" in kwargs["hiddenimports"]
+    hidden = kwargs["hiddenimports"]
+    assert "abmdesk" in hidden and "alembic" in hidden
+    # pyqtgraph imports these with importlib, PyInstaller cannot see them by itself.
+    assert {"PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets"} <= set(hidden)
+    assert not {"PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets"} & excludes
 
 
 def test_plugin_and_translation_filter(spec):
