@@ -51,10 +51,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", choices=["small", "large"], default="small")
     p.add_argument("--seed", type=int, default=1)
 
-    for name in ("import", "export"):
+    for name in ("import",):
         p = sub.add_parser(name, parents=[db], help=f"{name} a data bundle")
         p.add_argument("--format", choices=["native"], default="native")
         p.add_argument("folder", type=Path, metavar="DIR")
+
+    p = sub.add_parser(
+        "export", parents=[db], help="export the data bundle, or one table for other tools"
+    )
+    p.add_argument("--format", choices=["native", "csv", "xlsx", "vcard"], default="native")
+    p.add_argument(
+        "--what",
+        choices=["accounts", "stakeholders", "interactions", "deals"],
+        help="the table to export as csv or xlsx (vcard: stakeholders)",
+    )
+    p.add_argument(
+        "--sep", choices=[";", ","], help="CSV separator: ';' for French Excel (default), ','"
+    )
+    p.add_argument(
+        "folder", type=Path, metavar="DIR|OUTPUT", help="native: a folder; else the file to write"
+    )
 
     p = sub.add_parser("settings", parents=[db], help="list, get or set settings")
     ssub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
@@ -103,11 +119,33 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    if args.format != "native":
+        return _cmd_export_table(args)
+    if args.what or args.sep:
+        raise UsageError("--what and --sep are for --format csv, xlsx or vcard")
     from abmdesk.services.bundle import export_bundle
 
     engine = _open(args.db)
     report = export_bundle(engine, args.folder)
     print(report.describe())
+    return 0
+
+
+def _cmd_export_table(args: argparse.Namespace) -> int:
+    what = args.what or ("stakeholders" if args.format == "vcard" else None)
+    if what is None:
+        raise UsageError(f"--format {args.format} needs --what (accounts, stakeholders, ...)")
+    if args.format == "vcard" and what != "stakeholders":
+        raise UsageError("--format vcard exports the stakeholders (--what stakeholders)")
+    if args.sep and args.format != "csv":
+        raise UsageError("--sep is for --format csv")
+    if args.folder.is_dir():
+        raise UsageError(f"{args.folder}: a folder; give the file to write")
+    from abmdesk.services.exports import export_table
+
+    engine = _open(args.db)
+    result = export_table(engine, what, args.folder, args.format, sep=args.sep or ";")
+    print(result.describe())
     return 0
 
 

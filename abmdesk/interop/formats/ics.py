@@ -327,7 +327,10 @@ def _expand(
 
 
 def _register() -> None:
-    from abmdesk.interop.formats import detect
+    try:
+        from abmdesk.interop.formats import detect
+    except ImportError:  # the registry is optional for the reader itself
+        return
 
     def read_with(path: Path, options: detect.ReadOptions) -> ParsedFile:
         period = None

@@ -468,7 +468,10 @@ def read(path: str | Path) -> ParsedFile:
 
 
 def _register() -> None:
-    from abmdesk.interop.formats import detect
+    try:
+        from abmdesk.interop.formats import detect
+    except ImportError:  # the registry is optional for the reader itself
+        return
 
     detect.register(
         FORMAT,
