@@ -271,6 +271,19 @@ class CardDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class CardListView(QListView):
+    """A column's list; counts the drags it starts (what a mouse drag test can see on
+    platforms without drag and drop, like offscreen, where ``QDrag.exec`` returns at once)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.drags_started = 0
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N803
+        self.drags_started += 1
+        super().startDrag(supportedActions)
+
+
 class StageColumn(QFrame):
     """A stage's title, its count and total, and its cards."""
 
@@ -291,18 +304,20 @@ class StageColumn(QFrame):
         self.summary = QLabel(self)
         self.summary.setObjectName(f"boardSummary_{stage}")
         self.summary.setStyleSheet("color: #555555;")
-        self.view = QListView(self)
+        self.view = CardListView(self)
         self.view.setObjectName(f"boardList_{stage}")
         self.view.setModel(self.model)
         self.view.setItemDelegate(CardDelegate(self.view))
         self.view.setUniformItemSizes(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Static first: setMovement turns dragging and drops off for Static lists.
+        self.view.setMovement(QListView.Movement.Static)
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.view.setMovement(QListView.Movement.Static)
+        self.view.viewport().setAcceptDrops(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.viewport().setAutoFillBackground(False)

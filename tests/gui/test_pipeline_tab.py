@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QLayout, QMainWindow, QMessageBox, QTabWidget
 from sqlalchemy import func, select
 
@@ -69,11 +69,12 @@ def _contracts(engine) -> int:
         return s.execute(select(func.count()).select_from(Contract)).scalar_one()
 
 
-def test_models_pass_the_tester(qtmodeltester, harness):
+def test_models_pass_the_tester(qtbot, qtmodeltester, harness):
     tab = harness.tab
     qtmodeltester.check(tab.model)
     qtmodeltester.check(tab.costs_model)
-    tab.show_board()
+    with qtbot.waitSignal(tab.board_reloaded, timeout=3000):
+        tab.show_board()
     for column in tab.board.columns.values():
         qtmodeltester.check(column.model)
     assert tab.board.deal_count() == 1  # the open deal; the won one is not on the board
@@ -83,7 +84,8 @@ def test_models_pass_the_tester(qtmodeltester, harness):
 def test_drop_on_the_board_records_the_stage_change_and_undo_removes_it(qtbot, harness, gui_db):
     _, ids = gui_db
     tab, engine, stack = harness.tab, harness.ctx.engine, harness.ctx.undo_stack
-    tab.show_board()
+    with qtbot.waitSignal(tab.board_reloaded, timeout=3000):
+        tab.show_board()
     board = tab.board
     assert board.stage_of(ids["deal"]) == "proposal"
     before = _stage_changes(engine, ids["deal"])
@@ -97,10 +99,12 @@ def test_drop_on_the_board_records_the_stage_change_and_undo_removes_it(qtbot, h
     assert board.stage_of(ids["deal"]) == "negotiation"
     assert board.column("negotiation").model.deals()[0].days_in_stage() == 0
     assert not board.drop_deal(ids["deal"], "negotiation")  # onto its own column: nothing
-    stack.undo()
+    with qtbot.waitSignal(tab.board_reloaded, timeout=3000):
+        stack.undo()
     assert _stage_changes(engine, ids["deal"]) == before
     assert board.stage_of(ids["deal"]) == "proposal"
-    stack.redo()
+    with qtbot.waitSignal(tab.board_reloaded, timeout=3000):
+        stack.redo()
     assert _stage_changes(engine, ids["deal"]) == after  # the same moment again
     assert board.stage_of(ids["deal"]) == "negotiation"
 
@@ -109,7 +113,8 @@ def test_column_models_take_the_cards_mime_data(qtbot, harness, gui_db):
     """What a real drop hands the target column: the source model's mime data."""
     _, ids = gui_db
     tab, engine = harness.tab, harness.ctx.engine
-    tab.show_board()
+    with qtbot.waitSignal(tab.board_reloaded, timeout=3000):
+        tab.show_board()
     board = tab.board
     source = board.column("proposal").model
     mime = source.mimeData([source.index(source.row_of(ids["deal"]))])
@@ -129,7 +134,8 @@ def test_column_models_take_the_cards_mime_data(qtbot, harness, gui_db):
 def test_won_dialog_creates_the_contract_and_undo_reopens(qtbot, harness, gui_db):
     _, ids = gui_db
     tab, engine, stack = harness.tab, harness.ctx.engine, harness.ctx.undo_stack
-    tab.show_board()
+    with qtbot.waitSignal(tab.board_reloaded, timeout=3000):
+        tab.show_board()
     assert tab.board.select_deal(ids["deal"])
     assert tab.won_button.isEnabled()
     dialog = tab.close_selected_deal("won")
@@ -140,7 +146,8 @@ def test_won_dialog_creates_the_contract_and_undo_reopens(qtbot, harness, gui_db
     assert dialog.annual.value() == 42_000.5  # follows the amount until changed
     assert dialog.start.date() == dialog.closed.date()  # default: the closing date
     dialog.has_end.setChecked(True)
-    dialog.accept()
+    with qtbot.waitSignal(tab.board_reloaded, timeout=3000):
+        dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     closing = dialog.result_value
     deal = pipeline_service.get_deal(engine, ids["deal"])
@@ -150,10 +157,12 @@ def test_won_dialog_creates_the_contract_and_undo_reopens(qtbot, harness, gui_db
     assert closing.contract.end_date == dt.date.today() + dt.timedelta(days=365)
     assert _contracts(engine) == 1
     assert tab.board.deal_count() == 0  # a won deal leaves the board
-    stack.undo()
+    with qtbot.waitSignal(tab.board_reloaded, timeout=3000):
+        stack.undo()
     assert pipeline_service.get_deal(engine, ids["deal"]).status == "open"
     assert _contracts(engine) == 0 and tab.board.deal_count() == 1
-    stack.redo()
+    with qtbot.waitSignal(tab.board_reloaded, timeout=3000):
+        stack.redo()
     assert _contracts(engine) == 1
     assert pipeline_service.default_contract_kind(engine, deal.account_id, dt.date.today()) == (
         "upsell"
@@ -250,10 +259,33 @@ def test_board_in_french_looks_right(qtbot, harness, french_locale, tmp_path):
     harness.resize(1440, 900)
     harness.show()
     qtbot.waitExposed(harness)
-    tab.show_board()
+    with qtbot.waitSignal(tab.board_reloaded, timeout=3000):
+        tab.show_board()
     column = tab.board.column("proposal")
     text = column.summary.text().replace("\u202f", " ").replace("\u00a0", " ")
     assert "45 000 €" in text
     assert harness.grab().save(str(tmp_path / "board.png"))
     tab.show_board(False)
     assert tab.stack.currentWidget() is tab.view and tab.status.isEnabled()
+
+
+def test_a_mouse_drag_on_a_card_starts_a_drag(qtbot, harness, gui_db):
+    """A real press and move with the mouse starts the card's drag. The offscreen
+    platform has no drag and drop (``QDrag.exec`` returns at once), so the drop itself
+    is the column model's ``dropMimeData``, tested above."""
+    _, ids = gui_db
+    tab = harness.tab
+    harness.resize(1440, 900)
+    harness.show()
+    qtbot.waitExposed(harness)
+    with qtbot.waitSignal(tab.board_reloaded, timeout=3000):
+        tab.show_board()
+    view, rect = tab.board.card_rect(ids["deal"])
+    assert view.dragEnabled() and view.viewport().acceptDrops()
+    start = rect.center()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for step in (5, 20, 40):
+        qtbot.mouseMove(view.viewport(), start + QPoint(step, step))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(40, 40))
+    assert view.drags_started == 1
+    assert tab.board.selected_deal() == ids["deal"]
