@@ -49,7 +49,7 @@ from abmdesk.services.records import StakeholderRecord
 from abmdesk.services.stakeholders import ChartPerson, OrgChart, ReportingCycleError
 from abmdesk.ui.changes import Changes
 from abmdesk.ui.context import AppContext
-from abmdesk.ui.labels import attitude_label, role_label, size_band_label
+from abmdesk.ui.labels import attitude_label, role_label
 from abmdesk.ui.models import (
     KEY_ROLE,
     ChoiceListModel,
@@ -447,7 +447,7 @@ class MapTab(QWidget):
         if account.employees is not None:
             parts.append(self.tr("%1 employees").replace("%1", fmt.integer(account.employees)))
         else:
-            parts.append(self.tr("size %1").replace("%1", size_band_label(account.size_band)))
+            parts.append(self.tr("size unknown"))
         if account.is_target:
             if account.target_since:
                 parts.append(

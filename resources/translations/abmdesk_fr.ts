@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>example: acme.fr</source>
-        <translation>exemple : acme.fr</translation>
+        <translation>exemple&#xa0;: acme.fr</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -45,43 +45,43 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Web domain:</source>
-        <translation>Domaine &amp;web :</translation>
+        <translation>Domaine &amp;web&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Sector:</source>
-        <translation>&amp;Secteur :</translation>
+        <translation>&amp;Secteur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Employees:</source>
-        <translation>&amp;Effectif :</translation>
+        <translation>&amp;Effectif&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Country:</source>
-        <translation>&amp;Pays :</translation>
+        <translation>&amp;Pays&#xa0;:</translation>
     </message>
     <message>
         <source>T&amp;ier:</source>
-        <translation>N&amp;iveau :</translation>
+        <translation>N&amp;iveau&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Owner:</source>
-        <translation>&amp;Responsable :</translation>
+        <translation>&amp;Responsable&#xa0;:</translation>
     </message>
     <message>
         <source>ABM:</source>
-        <translation>ABM :</translation>
+        <translation>ABM&#xa0;:</translation>
     </message>
     <message>
         <source>Buying &amp;committee:</source>
-        <translation>&amp;Comité d’achat :</translation>
+        <translation>&amp;Comité d’achat&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Retention:</source>
-        <translation>Durée de &amp;fidélisation :</translation>
+        <translation>Durée de &amp;fidélisation&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -127,11 +127,11 @@
     </message>
     <message>
         <source>Delete the account “%1”?</source>
-        <translation>Supprimer le compte « %1 » ?</translation>
+        <translation>Supprimer le compte «&#xa0;%1&#xa0;»&#x202f;?</translation>
     </message>
     <message>
         <source>This also deletes its %1. You can undo it with Ctrl+Z.</source>
-        <translation>Sont aussi supprimés : %1. Vous pourrez annuler avec Ctrl+Z.</translation>
+        <translation>Sont aussi supprimés&#xa0;: %1. Vous pourrez annuler avec Ctrl+Z.</translation>
     </message>
     <message>
         <source>Nothing else is attached to it. You can undo it with Ctrl+Z.</source>
@@ -158,11 +158,11 @@
     </message>
     <message>
         <source>Score:</source>
-        <translation>Score :</translation>
+        <translation>Score&#xa0;:</translation>
     </message>
     <message>
         <source>Trend:</source>
-        <translation>Tendance :</translation>
+        <translation>Tendance&#xa0;:</translation>
     </message>
     <message>
         <source>Buying committee</source>
@@ -170,19 +170,19 @@
     </message>
     <message>
         <source>Identified:</source>
-        <translation>Identifiés :</translation>
+        <translation>Identifiés&#xa0;:</translation>
     </message>
     <message>
         <source>Engaged:</source>
-        <translation>Engagés :</translation>
+        <translation>Engagés&#xa0;:</translation>
     </message>
     <message>
         <source>Role coverage:</source>
-        <translation>Rôles couverts :</translation>
+        <translation>Rôles couverts&#xa0;:</translation>
     </message>
     <message>
         <source>Risk:</source>
-        <translation>Risque :</translation>
+        <translation>Risque&#xa0;:</translation>
     </message>
     <message>
         <source>Pipeline and value</source>
@@ -190,15 +190,15 @@
     </message>
     <message>
         <source>Open deals:</source>
-        <translation>Affaires en cours :</translation>
+        <translation>Affaires en cours&#xa0;:</translation>
     </message>
     <message>
         <source>Annual revenue:</source>
-        <translation>Revenu annuel :</translation>
+        <translation>Revenu annuel&#xa0;:</translation>
     </message>
     <message>
         <source>Lifetime value:</source>
-        <translation>Valeur vie client :</translation>
+        <translation>Valeur vie client&#xa0;:</translation>
     </message>
     <message>
         <source>Select an account to see its figures.</source>
@@ -226,7 +226,7 @@
     </message>
     <message>
         <source>Week %1: %2 points</source>
-        <translation>Semaine %1 : %2 points</translation>
+        <translation>Semaine %1&#xa0;: %2 points</translation>
     </message>
     <message>
         <source>%1 — %2 of %3 people</source>
@@ -238,7 +238,7 @@
     </message>
     <message>
         <source>At risk: too few people engaged</source>
-        <translation>À risque : trop peu de personnes engagées</translation>
+        <translation>À risque&#xa0;: trop peu de personnes engagées</translation>
     </message>
     <message>
         <source>Covered</source>
@@ -324,7 +324,7 @@
     </message>
     <message>
         <source>Filters:</source>
-        <translation>Filtres :</translation>
+        <translation>Filtres&#xa0;:</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -411,27 +411,27 @@
     </message>
     <message>
         <source>“%1” with %2 is won.</source>
-        <translation>« %1 » avec %2 est gagnée.</translation>
+        <translation>«&#xa0;%1&#xa0;» avec %2 est gagnée.</translation>
     </message>
     <message>
         <source>“%1” with %2 is lost.</source>
-        <translation>« %1 » avec %2 est perdue.</translation>
+        <translation>«&#xa0;%1&#xa0;» avec %2 est perdue.</translation>
     </message>
     <message>
         <source>&amp;Closed on:</source>
-        <translation>&amp;Gagnée le :</translation>
+        <translation>&amp;Gagnée le&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Lost on:</source>
-        <translation>&amp;Perdue le :</translation>
+        <translation>&amp;Perdue le&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Final amount:</source>
-        <translation>Montant &amp;final :</translation>
+        <translation>Montant &amp;final&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Amount:</source>
-        <translation>&amp;Montant :</translation>
+        <translation>&amp;Montant&#xa0;:</translation>
     </message>
     <message>
         <source>Create the contract</source>
@@ -443,19 +443,19 @@
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>&amp;Type :</translation>
+        <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
         <source>Annual &amp;value:</source>
-        <translation>&amp;Valeur annuelle :</translation>
+        <translation>&amp;Valeur annuelle&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Starts on:</source>
-        <translation>&amp;Débute le :</translation>
+        <translation>&amp;Débute le&#xa0;:</translation>
     </message>
     <message>
         <source>End:</source>
-        <translation>Fin :</translation>
+        <translation>Fin&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -537,6 +537,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Account</source>
+        <extracomment>``compute(engine, date_from, date_to, filters)`` -&gt; the dashboard dict. The change as plain text (``+4,2 pts``), its direction (good/bad/neutral).</extracomment>
         <translation>Compte</translation>
     </message>
     <message>
@@ -818,27 +819,27 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation>&amp;Date :</translation>
+        <translation>&amp;Date&#xa0;:</translation>
     </message>
     <message>
         <source>A&amp;mount:</source>
-        <translation>&amp;Montant :</translation>
+        <translation>&amp;Montant&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Programme:</source>
-        <translation>&amp;Programme :</translation>
+        <translation>&amp;Programme&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation>&amp;Catégorie :</translation>
+        <translation>&amp;Catégorie&#xa0;:</translation>
     </message>
     <message>
         <source>A&amp;ccount:</source>
-        <translation>C&amp;ompte :</translation>
+        <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
         <source>D&amp;escription:</source>
-        <translation>D&amp;escription :</translation>
+        <translation>D&amp;escription&#xa0;:</translation>
     </message>
     <message>
         <source>Choose an account from the list, or none.</source>
@@ -892,23 +893,23 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation>&amp;Compte :</translation>
+        <translation>&amp;Compte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Opened on:</source>
-        <translation>&amp;Ouverte le :</translation>
+        <translation>&amp;Ouverte le&#xa0;:</translation>
     </message>
     <message>
         <source>A&amp;mount:</source>
-        <translation>&amp;Montant :</translation>
+        <translation>&amp;Montant&#xa0;:</translation>
     </message>
     <message>
         <source>O&amp;wner:</source>
-        <translation>&amp;Responsable :</translation>
+        <translation>&amp;Responsable&#xa0;:</translation>
     </message>
     <message>
         <source>This deal is %1 (closed on %2).</source>
@@ -1093,11 +1094,11 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>The name “%1” is already taken. Choose another name.</source>
-        <translation>Le nom « %1 » est déjà pris. Choisissez-en un autre.</translation>
+        <translation>Le nom «&#xa0;%1&#xa0;» est déjà pris. Choisissez-en un autre.</translation>
     </message>
     <message>
         <source>This is not a web domain (example: acme.fr).</source>
-        <translation>Ce n’est pas un domaine web (exemple : acme.fr).</translation>
+        <translation>Ce n’est pas un domaine web (exemple&#xa0;: acme.fr).</translation>
     </message>
     <message>
         <source>The number of employees cannot be negative.</source>
@@ -1169,7 +1170,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>This record no longer exists (deleted meanwhile?).</source>
-        <translation>Cet élément n’existe plus (supprimé entre-temps ?).</translation>
+        <translation>Cet élément n’existe plus (supprimé entre-temps&#x202f;?).</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1206,26 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
 </context>
 <context>
     <name>HeatModel</name>
+    <message>
+        <source>Discovery</source>
+        <translation type="unfinished">Découverte</translation>
+    </message>
+    <message>
+        <source>1st meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation type="unfinished">Proposition</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation type="unfinished">Négociation</translation>
+    </message>
     <message>
         <source>Group</source>
         <translation type="unfinished">Groupe</translation>
@@ -1291,7 +1312,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Tous les comptes</translation>
     </message>
     <message>
         <source>Words in the notes…</source>
@@ -1299,11 +1320,11 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Effacer les filtres</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Modifier…</translation>
     </message>
     <message>
         <source>De&amp;lete…</source>
@@ -1335,7 +1356,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Modifier…</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -1363,7 +1384,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>The end date is before the start date.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">La date de fin précède la date de début.</translation>
     </message>
     <message>
         <source>Counting…</source>
@@ -1397,7 +1418,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Supprimer</translation>
     </message>
     <message>
         <source>Edit ▸ Undo (Ctrl+Z) brings them back.</source>
@@ -1421,6 +1442,14 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
 <context>
     <name>KpiTab</name>
     <message>
+        <source>This quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last 12 months</source>
         <translation>12 derniers mois</translation>
     </message>
@@ -1429,8 +1458,40 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
         <translation>Depuis le 1er janvier</translation>
     </message>
     <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the database again and recompute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation type="unfinished">Tous les comptes</translation>
+    </message>
+    <message>
+        <source>ABM (target accounts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-ABM</source>
+        <translation type="unfinished">Hors ABM</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;From:</source>
@@ -1439,6 +1500,26 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <message>
         <source>&amp;To:</source>
         <translation>&amp;Au :</translation>
+    </message>
+    <message>
+        <source>&amp;Segment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ctor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ier:</source>
+        <translation type="unfinished">N&amp;iveau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation type="unfinished">&amp;Responsable&#xa0;:</translation>
     </message>
     <message>
         <source>Engaged target accounts</source>
@@ -1469,6 +1550,10 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
         <translation>Retour sur investissement ABM</translation>
     </message>
     <message>
+        <source>Logged effort, shown apart: activity is not a result and is not one of the KPIs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Engagement</source>
         <translation>Engagement</translation>
     </message>
@@ -1485,12 +1570,36 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
         <translation>Conversion</translation>
     </message>
     <message>
+        <source>Contract value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lifetime value</source>
         <translation>Valeur vie client</translation>
     </message>
     <message>
         <source>ROI</source>
         <translation>ROI</translation>
+    </message>
+    <message>
+        <source>The chart appears once the figures are computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compared with %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 employees</source>
+        <translation type="unfinished">%1 salariés</translation>
     </message>
     <message>
         <source>The start of the period is after its end.</source>
@@ -1501,8 +1610,24 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
         <translation>Calcul en cours…</translation>
     </message>
     <message>
-        <source>Computed in %1 s.</source>
-        <translation>Calculé en %1&#xa0;s.</translation>
+        <source>Comparing with the previous period…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to date (%1 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 target accounts engaged in the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engaged coverage below the threshold · mean engaged coverage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weakest stage: %1 (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The KPI engine is not available in this version.</source>
@@ -1512,24 +1637,9 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
         <source>The KPIs could not be computed: %1</source>
         <translation>Les indicateurs n’ont pas pu être calculés : %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln account(s) with engagement in the window</source>
-        <translation>
-            <numerusform>%Ln compte engagé sur la fenêtre</numerusform>
-            <numerusform>%Ln comptes engagés sur la fenêtre</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>engaged coverage below the threshold</source>
-        <translation>couverture engagée sous le seuil</translation>
-    </message>
     <message>
         <source>non-ABM: %1 · cycle reduction: %2</source>
         <translation>hors ABM&#xa0;: %1 · réduction du cycle&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>no deal entered a stage in the period</source>
@@ -1546,6 +1656,34 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <message>
         <source>revenue %1 · cost %2</source>
         <translation>chiffre d’affaires %1 · coût %2</translation>
+    </message>
+    <message>
+        <source>Activity (logged effort, not a KPI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 interactions logged · %2 emails sent · %3 h of logged time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous period (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABM cycle: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cycle reduction: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All deals</source>
@@ -1806,10 +1944,6 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
         <translation>%1 salariés</translation>
     </message>
     <message>
-        <source>size %1</source>
-        <translation>taille %1</translation>
-    </message>
-    <message>
         <source>target account since %1</source>
         <translation>compte cible depuis le %1</translation>
     </message>
@@ -1864,11 +1998,11 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>⚠ At risk (threshold %1)</source>
-        <translation>⚠ Compte à risque (seuil : %1)</translation>
+        <translation>⚠ Compte à risque (seuil&#xa0;: %1)</translation>
     </message>
     <message>
         <source>Coverage sufficient (threshold %1)</source>
-        <translation>Couverture suffisante (seuil : %1)</translation>
+        <translation>Couverture suffisante (seuil&#xa0;: %1)</translation>
     </message>
     <message>
         <source>empty seat</source>
@@ -1877,6 +2011,10 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <message>
         <source>Not a target account</source>
         <translation>Pas un compte cible</translation>
+    </message>
+    <message>
+        <source>size unknown</source>
+        <translation>taille inconnue</translation>
     </message>
     <message>
         <source>The risk applies to target accounts only</source>
@@ -2311,6 +2449,10 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
         <source>New cost…</source>
         <translation>Nouveau coût…</translation>
     </message>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished">Pipeline</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln open deal(s) on the board</source>
         <translation>
@@ -2341,7 +2483,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>all costs: %1, of which ABM programme: %2</source>
-        <translation>total des coûts : %1, dont programme ABM : %2</translation>
+        <translation>total des coûts&#xa0;: %1, dont programme ABM&#xa0;: %2</translation>
     </message>
     <message>
         <source>Won…</source>
@@ -2377,11 +2519,11 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Won: %1</source>
-        <translation>Gagnée : %1</translation>
+        <translation>Gagnée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Lost: %1</source>
-        <translation>Perdue : %1</translation>
+        <translation>Perdue&#xa0;: %1</translation>
     </message>
     <message>
         <source>Delete a deal</source>
@@ -2389,7 +2531,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Delete the deal “%1” with %2 and its stage history?</source>
-        <translation>Supprimer l’affaire « %1 » avec %2 et l’historique de ses étapes ?</translation>
+        <translation>Supprimer l’affaire «&#xa0;%1&#xa0;» avec %2 et l’historique de ses étapes&#x202f;?</translation>
     </message>
     <message>
         <source>New cost</source>
@@ -2573,7 +2715,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source> years</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished"> ans</translation>
     </message>
     <message>
         <source> %1/h</source>
@@ -2666,7 +2808,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Owner: %1</source>
-        <translation>Responsable : %1</translation>
+        <translation>Responsable&#xa0;: %1</translation>
     </message>
     <message>
         <source>No stage recorded yet</source>

@@ -184,6 +184,8 @@ def test_influence_line_added_drawn_and_undone(tab, ids):
 def test_panel_edits_with_undo_and_lists_interactions(qtmodeltester, tab, ids):
     tab.select_person(ids["it"])
     panel = tab.panel
+    assert panel.manager.currentText() == "Sophie Laurent"
+    assert panel.chosen_manager() == ids["ceo"] and panel.changes() == ({}, "same")
     history = panel.history
     assert history.rowCount() == svc.count_stakeholder_interactions(tab.ctx.engine, ids["it"])
     assert history.rowCount() > 0
@@ -199,7 +201,7 @@ def test_panel_edits_with_undo_and_lists_interactions(qtmodeltester, tab, ids):
     # Manager and fields in one go: a single undo step.
     tab.select_person(ids["it"])
     panel.phone.setText("01 23 45 67 89")
-    panel.manager.setCurrentIndex(panel.manager.findData(None))
+    panel.manager.setCurrentIndex(0)  # "No one (top level)"
     index = tab.ctx.undo_stack.index()
     panel.save.click()
     assert tab.ctx.undo_stack.index() == index + 1

@@ -363,8 +363,12 @@ class PersonPanel(QWidget):
         below = _reports_of(person.id, people)
         for other in sorted(people, key=lambda p: p.full_name.casefold()):
             if other.id != person.id and other.id not in below:
-                self.manager.addItem(other.full_name, other.id)
-        set_combo_data(self.manager, person.manager_id)
+                # Text keys: a QVariant holding a Python UUID compares by identity.
+                self.manager.addItem(other.full_name, str(other.id))
+        if person.manager_id is None:
+            self.manager.setCurrentIndex(0)
+        else:
+            set_combo_data(self.manager, str(person.manager_id))
         self.manager.blockSignals(False)
         self.history.set_rows(list(interactions))
         if person.placeholder:
@@ -394,9 +398,18 @@ class PersonPanel(QWidget):
             "attitude": self.attitude.currentData(),
         }
         changed = {k: v for k, v in values.items() if v != getattr(p, k)}
-        index = self.manager.findText(self.manager.currentText(), Qt.MatchFlag.MatchFixedString)
-        manager = self.manager.itemData(index) if index >= 0 else p.manager_id
-        return changed, ("same" if manager == p.manager_id else manager)
+        return changed, ("same" if (manager := self.chosen_manager()) == p.manager_id else manager)
+
+    def chosen_manager(self) -> uuid.UUID | None:
+        """The manager picked (or typed) in the combo; the person's own when unclear."""
+        combo = self.manager
+        index = combo.currentIndex()
+        if index < 0 or combo.itemText(index) != combo.currentText():
+            index = combo.findText(combo.currentText(), Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            return self.person.manager_id if self.person else None
+        data = combo.itemData(index)
+        return uuid.UUID(data) if data else None
 
     def _apply(self) -> None:
         if self.person is None:
