@@ -2202,7 +2202,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Empty seat · double-click to fill it</source>
-        <translation>Poste à pourvoir · double-clic pour renseigner</translation>
+        <translation>Poste à pourvoir (double-clic)</translation>
     </message>
     <message>
         <source>Engaged</source>

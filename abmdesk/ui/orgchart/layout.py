@@ -76,6 +76,7 @@ class TidyLayout(Generic[K]):
         wrap: int = 4,
         stack: int = 6,
         aspect: float = 1.6,
+        min_row: int = 8,
     ) -> None:
         self.w, self.h = card_width, card_height
         self.h_gap, self.v_gap, self.row_gap = h_gap, v_gap, row_gap
@@ -83,6 +84,7 @@ class TidyLayout(Generic[K]):
         self.wrap = max(2, wrap)
         self.stack = max(1, stack)
         self.aspect = aspect
+        self.min_row = min_row
 
     # --- public --------------------------------------------------------------------
 
@@ -167,7 +169,9 @@ class TidyLayout(Generic[K]):
             return [items] if items else []
         total = sum(i.width for i in items) + gap * (len(items) - 1)
         area = sum(i.width * i.height for i in items)
-        limit = max(max(i.width for i in items), math.sqrt(area * self.aspect))
+        # Up to ``min_row`` cards side by side always stay on one row.
+        min_row = self.min_row * (self.w + gap) - gap
+        limit = max(max(i.width for i in items), math.sqrt(area * self.aspect), min_row)
         if total <= limit * 1.15:
             return [items]
         rows: list[list[_Item]] = [[]]

@@ -394,7 +394,7 @@ class InfluenceItem(QGraphicsItem):
         self.line = line
         self.source, self.target = source, target
         self.label = line.label or ""
-        self.setZValue(-0.5)
+        self.setZValue(1)  # over the cards: the label must show
         self.setToolTip(
             QCoreApplication.translate("OrgChart", "%1 influences %2")
             .replace("%1", source.full_texts[0])
@@ -443,7 +443,8 @@ class InfluenceItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        pen = QPen(INFLUENCE, 1.8, Qt.PenStyle.DashLine)
+        pen = QPen(QColor(INFLUENCE.red(), INFLUENCE.green(), INFLUENCE.blue(), 190), 1.8)
+        pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path)
