@@ -36,6 +36,20 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
 
 
+IMPORT_FORMATS = [
+    "auto",
+    "native",
+    "hubspot",
+    "salesforce",
+    "pipedrive",
+    "linkedin",
+    "google",
+    "outlook",
+    "vcard",
+    "ics",
+]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="abmdesk", description="ABM Desk: account-based marketing desk.")
     parser.add_argument("--db", type=Path, help="database file for the GUI")
@@ -51,10 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", choices=["small", "large"], default="small")
     p.add_argument("--seed", type=int, default=1)
 
-    for name in ("import",):
-        p = sub.add_parser(name, parents=[db], help=f"{name} a data bundle")
-        p.add_argument("--format", choices=["native"], default="native")
-        p.add_argument("folder", type=Path, metavar="DIR")
+    p = sub.add_parser("import", parents=[db], help="import a data bundle or other tools' files")
+    p.add_argument("--format", choices=IMPORT_FORMATS, default="auto")
+    p.add_argument("--account", metavar="NAME", help="account for contacts with no company")
+    p.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    p.add_argument("--undo", metavar="BATCH", help="take back the import batch BATCH")
+    p.add_argument("paths", type=Path, nargs="*", metavar="PATH")
 
     p = sub.add_parser(
         "export", parents=[db], help="export the data bundle, or one table for other tools"
@@ -108,12 +124,45 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    if args.undo is not None:
+        if args.paths or args.dry_run or args.account:
+            raise UsageError("--undo BATCH takes no PATH, --account nor --dry-run")
+        from abmdesk.services.imports import parse_batch_id, undo_import
+
+        batch = parse_batch_id(args.undo)
+        print(undo_import(_open(args.db), batch).describe())
+        return 0
+    if not args.paths:
+        raise UsageError("import needs a PATH (or --undo BATCH)")
+    fmt = args.format
+    if fmt == "native" or (fmt == "auto" and len(args.paths) == 1 and args.paths[0].is_dir()):
+        return _import_bundle(args)
+    from abmdesk.services.imports import import_files
+
+    for path in args.paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file")
+        if path.is_dir():
+            raise UsageError(f"{path}: a folder (only a native bundle is a folder)")
+    result = import_files(
+        _open(args.db), args.paths, fmt, account=args.account, dry_run=args.dry_run
+    )
+    print(result.describe())
+    return 1 if result.refused else 0
+
+
+def _import_bundle(args: argparse.Namespace) -> int:
     from abmdesk.services.bundle import import_bundle
 
-    if not args.folder.is_dir():
-        raise UsageError(f"{args.folder}: not a folder")
+    if len(args.paths) != 1:
+        raise UsageError("--format native takes one folder")
+    if args.account or args.dry_run:
+        raise UsageError("--account and --dry-run are for other tools' files, not a bundle")
+    folder = args.paths[0]
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder")
     engine = _open(args.db)
-    report = import_bundle(engine, args.folder)
+    report = import_bundle(engine, folder)
     print(report.describe())
     return 0
 

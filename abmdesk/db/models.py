@@ -290,3 +290,39 @@ class InfluenceLine(Row, Base):
         UUIDBlob, ForeignKey("stakeholders.id", ondelete="CASCADE"), index=True
     )
     label: Mapped[str | None] = mapped_column(Text)
+
+
+class ImportBatch(Row, Base):
+    """One import of other tools' files (issue 5), which can be undone."""
+
+    __tablename__ = "import_batches"
+    format: Mapped[str] = mapped_column(String)
+    #: JSON list of the file names imported.
+    files: Mapped[str] = mapped_column(Text)
+    #: JSON object: counts per kind, skipped rows and why.
+    summary: Mapped[str] = mapped_column(Text)
+    undone_at: Mapped[dt.datetime | None] = mapped_column(LocalDateTime)
+
+
+class ImportRow(Base):
+    """A row an import created or changed (with the values it had), or an event key.
+
+    Local bookkeeping for undo, so an integer key rather than a UUID. ``key`` holds the
+    identity of an imported calendar event (UID and start): importing it again adds nothing.
+    """
+
+    __tablename__ = "import_rows"
+    __table_args__ = (
+        CheckConstraint(_in("action", ("created", "updated")), name="action"),
+        Index("ix_import_rows_table_row", "table_name", "row_id"),
+    )
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    batch_id: Mapped[uuid.UUID] = mapped_column(
+        UUIDBlob, ForeignKey("import_batches.id", ondelete="CASCADE"), index=True
+    )
+    table_name: Mapped[str] = mapped_column(String)
+    row_id: Mapped[uuid.UUID] = mapped_column(UUIDBlob)
+    action: Mapped[str] = mapped_column(String)
+    #: JSON: for an update, {"before": {column: value}, "after": {column: value}}.
+    previous: Mapped[str | None] = mapped_column(Text)
+    key: Mapped[str | None] = mapped_column(String, index=True)

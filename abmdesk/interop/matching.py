@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Legal forms ignored when names are compared (already in normal form).
 LEGAL_FORMS = frozenset(
@@ -121,6 +122,7 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def company_key(name: str | None) -> str:
     """A company's name in normal form (may be '' for a name made of legal forms only)."""
     if not name:

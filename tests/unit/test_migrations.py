@@ -32,5 +32,14 @@ def test_frozen_rev0001_opens_at_head_with_data_intact(tmp_path):
                 ("stakeholders", "from_id", "CASCADE"),
                 ("stakeholders", "to_id", "CASCADE"),
             ]
+            # 0003: import batches and the rows they created or changed, empty.
+            assert conn.execute(text("SELECT count(*) FROM import_batches")).scalar() == 0
+            assert conn.execute(text("SELECT count(*) FROM import_rows")).scalar() == 0
+            fks = conn.exec_driver_sql("PRAGMA foreign_key_list(import_rows)").fetchall()
+            assert [(fk[2], fk[3], fk[6]) for fk in fks] == [
+                ("import_batches", "batch_id", "CASCADE")
+            ]
+            indexes = {r[1] for r in conn.exec_driver_sql("PRAGMA index_list(import_rows)")}
+            assert {"ix_import_rows_key", "ix_import_rows_table_row"} <= indexes
     finally:
         engine.dispose()

@@ -285,7 +285,12 @@ class _Reader:
                 parsed.skipped.append((src, f"report line {first[:40]!r}"))
                 footer = footer or (len(non_empty) == 1 and not first.lower().startswith("total"))
                 continue
-            self._row(parsed, src, row)
+            try:
+                self._row(parsed, src, row)
+            except DataError as exc:
+                if self.options.errors is None:
+                    raise
+                self.options.errors.append(exc)
         return parsed
 
     def _infer_dates(self, rows: list[tuple[int, list[str]]]) -> None:
@@ -336,7 +341,7 @@ class _Reader:
         domain_text = g(row, "domain") or g(row, "website")
         domain_value = matching.normalize_domain(domain_text)
         if name and is_lost_name(name):
-            return f"the name {name!r} was lost to an encoding error in the source file"
+            return "the name was lost to an encoding error in the source file (only '?' left)"
         if not name:
             if self.spec.combined and not domain_value:
                 return None

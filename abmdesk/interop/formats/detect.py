@@ -48,6 +48,9 @@ class ReadOptions:
     #: Recurring events are expanded within [period_start, period_end] (dates), when given.
     period_start: object | None = None
     period_end: object | None = None
+    #: When a list: a reader appends the DataError of each bad row and goes on (dry runs
+    #: report every refusal); when None it raises the first.
+    errors: list | None = None
 
 
 @dataclass
