@@ -23,6 +23,9 @@ def _write_atomically(path: Path, write: Callable[[Path], bool]) -> Path:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; an export is a normal file
     try:
         if not write(tmp) or tmp.stat().st_size == 0:
             raise AbmError(f"{path}: the map could not be written")
@@ -36,32 +39,34 @@ def _content(scene: QGraphicsScene) -> QRectF:
     return scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
 
 
-def _draw_title(painter: QPainter, rect: QRectF, title: str, subtitle: str) -> float:
-    """Title lines at the top of ``rect``; returns the height used."""
+def _title_height(px: float, subtitle: str) -> float:
+    return px * 1.5 + (px * 0.7 * 1.8 if subtitle else 0.0)
+
+
+def _draw_title(
+    painter: QPainter, left: float, top: float, width: float, px: float, title: str, subtitle: str
+) -> float:
+    """The title (``px`` pixels high) and subtitle at (left, top); returns the height."""
     if not title:
         return 0.0
     font = QFont()
-    font.setPixelSize(max(12, int(rect.height() * 0.028)))
+    font.setPixelSize(max(8, round(px)))
     font.setBold(True)
     painter.setFont(font)
     painter.setPen(QColor("#1F2933"))
-    line = font.pixelSize() * 1.5
-    painter.drawText(
-        QRectF(rect.left(), rect.top(), rect.width(), line), Qt.AlignmentFlag.AlignLeft, title
-    )
-    used = line
+    line = px * 1.5
+    painter.drawText(QRectF(left, top, width, line), Qt.AlignmentFlag.AlignLeft, title)
     if subtitle:
         small = QFont()
-        small.setPixelSize(max(10, int(font.pixelSize() * 0.7)))
+        small.setPixelSize(max(7, round(px * 0.7)))
         painter.setFont(small)
         painter.setPen(QColor("#66717C"))
         painter.drawText(
-            QRectF(rect.left(), rect.top() + used, rect.width(), small.pixelSize() * 1.6),
+            QRectF(left, top + line, width, px * 0.7 * 1.8),
             Qt.AlignmentFlag.AlignLeft,
             subtitle,
         )
-        used += small.pixelSize() * 1.8
-    return used
+    return _title_height(px, subtitle)
 
 
 def export_png(
@@ -69,7 +74,8 @@ def export_png(
 ) -> Path:
     source = _content(scene)
     scale = min(1.5, MAX_PNG_SIDE / max(source.width(), source.height(), 1.0))
-    header = 70 if title else 0
+    px = max(12.0, 20 * scale)
+    header = round(_title_height(px, subtitle) + px) if title else 0
     width = max(1, int(source.width() * scale))
     height = max(1, int(source.height() * scale) + header)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
@@ -80,7 +86,7 @@ def export_png(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
         )
         if title:
-            _draw_title(painter, QRectF(20, 14, width - 40, 2000), title, subtitle)
+            _draw_title(painter, px, px / 2, width - 2 * px, px, title, subtitle)
         scene.render(painter, QRectF(0, header, width, height - header), source)
     finally:
         painter.end()
@@ -94,7 +100,9 @@ def export_pdf(
 
     def write(tmp: Path) -> bool:
         writer = QPdfWriter(str(tmp))
-        writer.setResolution(300)
+        # Scene coordinates are screen pixels and card fonts are in points: at the
+        # screen's 96 dpi both keep their proportions (the PDF stays vector anyway).
+        writer.setResolution(96)
         writer.setTitle(title or "ABM Desk")
         writer.setCreator("ABM Desk")
         writer.setPageLayout(
@@ -110,7 +118,7 @@ def export_pdf(
             return False
         try:
             page = QRectF(painter.viewport())
-            used = _draw_title(painter, page, title, subtitle)
+            used = _draw_title(painter, page.left(), page.top(), page.width(), 18, title, subtitle)
             target = page.adjusted(0, used + 10, 0, 0)
             size = QSizeF(source.size())
             size.scale(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
