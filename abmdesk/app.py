@@ -287,7 +287,10 @@ def _smoke_test(app: QApplication, lang: str | None) -> int:
                         raise RuntimeError(f"tab {index} could not be drawn")
                 kpi = window.kpi_tab
                 deadline = time.monotonic() + 120
-                while (kpi.is_busy() or kpi._timer.isActive()) and time.monotonic() < deadline:
+                timer = getattr(kpi, "_timer", None)
+                while (kpi.is_busy() or (timer is not None and timer.isActive())) and (
+                    time.monotonic() < deadline
+                ):
                     _process_events(app, 0.05)
                 if kpi.result is None:
                     raise RuntimeError(f"KPIs: {kpi.status.text() or 'not computed'}")

@@ -2,7 +2,9 @@
 
 One picture per tab in the window's order, each taken once the tab has loaded
 (the KPI tab computes in a worker thread: its result signal is awaited), then the
-account map of the largest target account (the one with the most stakeholders)::
+account map of the largest target account (the one with the most stakeholders),
+which is also the account selected on the accounts tab, so that its side panel
+shows figures::
 
     01-accounts.png  02-map.png  03-interactions.png  04-pipeline.png  05-kpis.png
     06-map-<account>.png
@@ -16,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 import time
 import unicodedata
 from collections.abc import Callable
@@ -66,8 +69,13 @@ def _busy(window: Any) -> bool:
         is_busy = getattr(window.tabs.widget(i), "is_busy", None)
         if callable(is_busy) and is_busy():
             return True
-    timer = getattr(window.kpi_tab, "_timer", None)  # a KPI refresh about to start
-    return bool(timer is not None and timer.isActive() and window.kpi_tab.isVisible())
+    return _refresh_scheduled(window.kpi_tab) and window.kpi_tab.isVisible()
+
+
+def _refresh_scheduled(kpi: Any) -> bool:
+    """The KPI tab's debounce timer is running: a computation is about to start."""
+    timer = getattr(kpi, "_timer", None)
+    return bool(timer is not None and timer.isActive())
 
 
 def wait_until_idle(app: Any, window: Any, timeout: float = 120.0) -> None:
@@ -100,7 +108,7 @@ def wait_for_kpis(app: Any, window: Any, timeout: float = 300.0) -> None:
         kpi.ensure_computed()
         deadline = time.monotonic() + timeout
         while not outcome:
-            if kpi.result is not None and not kpi.is_busy() and not kpi._timer.isActive():
+            if kpi.result is not None and not kpi.is_busy() and not _refresh_scheduled(kpi):
                 break  # already computed before we asked
             if time.monotonic() > deadline:
                 raise ScreenshotError(f"the KPIs were not computed within {timeout:.0f} s")
@@ -165,22 +173,36 @@ def render_screenshots(
         if progress is not None:
             progress(item)
 
+    # An exception in a slot only prints a traceback: a picture taken after it may be wrong.
+    uncaught: list[BaseException] = []
+    previous_hook = sys.excepthook
+
+    def catch(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+        uncaught.append(exc)
+        log.error("uncaught error while rendering", exc_info=(kind, exc, tb))
+        previous_hook(kind, exc, tb)
+
+    sys.excepthook = catch
     window = None
     try:
         window = MainWindow(engine, db_path, owns_engine=False, restore_state=False)
         window.resize(*size)
         window.show()
         wait_until_idle(app, window)
+        account = records.largest_target_account(engine)
         tabs = window.tabs
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
             widget = tabs.widget(index)
+            if widget is window.accounts_tab and account is not None:
+                select = getattr(widget, "select_account", None)
+                if callable(select):  # its side panel then shows the account's figures
+                    select(account.id)
             if widget is window.kpi_tab:
                 wait_for_kpis(app, window)
             wait_until_idle(app, window)
             stem = TAB_STEMS[index] if index < len(TAB_STEMS) else widget.objectName()
             shot(out / f"{index + 1:02d}-{stem}.png", widget.objectName())
-        account = records.largest_target_account(engine)
         if account is not None:
             window.show_account_map(account.id)
             wait_until_idle(app, window)
@@ -188,7 +210,14 @@ def render_screenshots(
             shot(out / f"{number:02d}-map-{slug(account.name)}.png", f"map of {account.name}")
         else:
             log.info("no target account: no account map picture")
+        if uncaught:
+            exc = uncaught[0]
+            raise ScreenshotError(
+                f"{len(uncaught)} error(s) in the window while rendering, the first: "
+                f"{type(exc).__name__}: {exc}"
+            )
     finally:
+        sys.excepthook = previous_hook
         if window is not None:
             window.close()
             window.deleteLater()
