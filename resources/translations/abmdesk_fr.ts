@@ -1087,6 +1087,269 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Stakeholders (contacts)</source>
+        <translation>Interlocuteurs (contacts)</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Affaires</translation>
+    </message>
+    <message>
+        <source>CSV for Excel in French (separator ;)</source>
+        <translation>CSV pour Excel en français (séparateur ;)</translation>
+    </message>
+    <message>
+        <source>CSV, separator , (other tools)</source>
+        <translation>CSV, séparateur virgule (autres logiciels)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>vCard address book (.vcf), stakeholders only</source>
+        <translation>Carnet d’adresses vCard (.vcf), interlocuteurs uniquement</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Technical column names and values (to import into another tool)</source>
+        <translation>Noms de colonnes et valeurs techniques (pour importer dans un autre logiciel)</translation>
+    </message>
+    <message>
+        <source>&amp;Data:</source>
+        <translation>&amp;Données :</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format :</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>comptes</translation>
+    </message>
+    <message>
+        <source>stakeholders</source>
+        <translation>interlocuteurs</translation>
+    </message>
+    <message>
+        <source>interactions</source>
+        <translation>interactions</translation>
+    </message>
+    <message>
+        <source>deals</source>
+        <translation>affaires</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>Fichiers vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Effectif</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Target account</source>
+        <translation>Compte cible</translation>
+    </message>
+    <message>
+        <source>Target since</source>
+        <translation>Cible depuis</translation>
+    </message>
+    <message>
+        <source>Committee size</source>
+        <translation>Taille du comité</translation>
+    </message>
+    <message>
+        <source>Retention (years)</source>
+        <translation>Fidélité (années)</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>Attitude</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>Rattaché à</translation>
+    </message>
+    <message>
+        <source>Empty seat</source>
+        <translation>Poste à pourvoir</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Stakeholder</source>
+        <translation>Interlocuteur</translation>
+    </message>
+    <message>
+        <source>Stakeholder e-mail</source>
+        <translation>E-mail de l’interlocuteur</translation>
+    </message>
+    <message>
+        <source>Duration (min)</source>
+        <translation>Durée (min)</translation>
+    </message>
+    <message>
+        <source>Logged by</source>
+        <translation>Saisi par</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Clôturée le</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>Choisissez le fichier à écrire.</translation>
+    </message>
+    <message>
+        <source>This is a folder: give the name of the file to write.</source>
+        <translation>C’est un dossier : indiquez le nom du fichier à écrire.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>%1 cards written to %2</source>
+        <translation>%1 fiches écrites dans %2</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>%1 lignes écrites dans %2</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>L’export a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Export annulé : aucun fichier n’a été écrit.</translation>
+    </message>
+</context>
+<context>
     <name>FieldError</name>
     <message>
         <source>A name is required.</source>
@@ -1242,6 +1505,10 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
         <translation>Influence de %1</translation>
     </message>
     <message>
+        <source>Type a name…</source>
+        <translation>Tapez un nom…</translation>
+    </message>
+    <message>
         <source>e.g. former colleague, trusted adviser</source>
         <translation>ex.&#xa0;: ancien collègue, conseiller de confiance</translation>
     </message>
@@ -1252,6 +1519,10 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <message>
         <source>&amp;How:</source>
         <translation>&amp;Comment&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pick a person from the list.</source>
+        <translation>Choisissez une personne dans la liste.</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +2002,14 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <message>
         <source>Open another ABM Desk database file</source>
         <translation>Ouvrir un autre fichier de base ABM Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Export accounts, stakeholders, interactions or deals to CSV, Excel or vCard</source>
+        <translation>Exporter les comptes, interlocuteurs, interactions ou affaires en CSV, Excel ou vCard</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2928,7 +3207,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Annuler</translation>
     </message>
     <message>
         <source>%1: %2 rows read</source>

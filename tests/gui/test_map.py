@@ -300,3 +300,31 @@ def test_zoom_keys_and_fit(qtbot, tab):
     tab.fit_action.trigger()
     assert view.scale_factor() == pytest.approx(start)
     assert isinstance(view.mapFromScene(0, 0), QPoint)
+
+
+def test_dialogs_check_their_values(qtbot, tab, ids):
+    from abmdesk.ui.orgchart.panel import InfluenceDialog, PersonDialog
+
+    dialog = PersonDialog("New", tab)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Julie Morel")
+    dialog.email.setText("julie@")
+    dialog.accept()
+    assert dialog.result() == 0 and "is not an email address" in dialog.error.text()
+    dialog.email.setText("julie@acme.fr")
+    dialog.accept()
+    assert dialog.result() == 1
+    assert dialog.values()["email"] == "julie@acme.fr"
+    fill = PersonDialog("Fill", tab, fill=True, initial={"title": "DAF"})
+    qtbot.addWidget(fill)
+    assert set(fill.values()) == {"full_name", "title", "email"}
+    people = [(ids["ceo"], "Sophie Laurent"), (ids["cfo"], "DAF — inconnu")]
+    influence = InfluenceDialog("Marc Petit", people, tab)
+    qtbot.addWidget(influence)
+    influence.accept()  # nobody chosen yet
+    assert influence.result() == 0 and influence.error.isVisibleTo(influence)
+    influence.target.setCurrentIndex(0)
+    influence.label.setText("ancien collègue")
+    influence.accept()
+    assert influence.result() == 1
+    assert influence.chosen() == (ids["ceo"], "ancien collègue")

@@ -85,8 +85,11 @@ class PersonDialog(QDialog):
         self.attitude = attitude_combo(self)
         self.placeholder = QCheckBox(self.tr("Empty seat (the person is not known yet)"), self)
         self.placeholder.setObjectName("personPlaceholder")
-        if not fill:
-            self.phone = QLineEdit(initial.get("phone") or "", self)
+        self.phone = QLineEdit(initial.get("phone") or "", self)
+        if fill:  # only who the person is: the seat keeps the rest
+            for widget in (self.phone, self.role, self.attitude, self.placeholder):
+                widget.hide()
+        else:
             form.addRow(self.tr("&Phone:"), self.phone)
             form.addRow(self.tr("&Role:"), self.role)
             form.addRow(self.tr("&Attitude:"), self.attitude)
@@ -170,6 +173,8 @@ class InfluenceDialog(QDialog):
         self.target.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for key, name in people:
             self.target.addItem(name, key)
+        self.target.setCurrentIndex(-1)  # a choice, not the first name by default
+        self.target.lineEdit().setPlaceholderText(self.tr("Type a name…"))
         completer = self.target.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -179,6 +184,10 @@ class InfluenceDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Influences:"), self.target)
         form.addRow(self.tr("&How:"), self.label)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #C0392B")
+        self.error.hide()
+        form.addRow("", self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -189,8 +198,17 @@ class InfluenceDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(420, self.sizeHint().height())
 
+    def accept(self) -> None:
+        if self.chosen()[0] is None:
+            self.error.setText(self.tr("Pick a person from the list."))
+            self.error.show()
+            return
+        super().accept()
+
     def chosen(self) -> tuple[uuid.UUID | None, str]:
-        index = self.target.findText(self.target.currentText(), Qt.MatchFlag.MatchFixedString)
+        index = self.target.currentIndex()
+        if index < 0 or self.target.itemText(index) != self.target.currentText():
+            index = self.target.findText(self.target.currentText(), Qt.MatchFlag.MatchFixedString)
         key = self.target.itemData(index) if index >= 0 else None
         return key, self.label.text().strip()
 
