@@ -328,3 +328,16 @@ def test_dialogs_check_their_values(qtbot, tab, ids):
     influence.accept()
     assert influence.result() == 1
     assert influence.chosen() == (ids["ceo"], "ancien collègue")
+
+
+def test_arrow_keys_move_between_cards(qtbot, tab, ids):
+    tab.select_person(ids["ceo"])
+    view = tab.chart_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert tab.selected_id() == ids["it"]  # the first report, below
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert tab.selected_id() == ids["cfo"]
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert tab.selected_id() == ids["ceo"]
+    assert tab.panel.name.text() == "Sophie Laurent"

@@ -15,6 +15,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 MIN_SCALE, MAX_SCALE = 0.05, 3.0
+_ARROWS = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+}
 STEP = 1.2
 
 
@@ -131,6 +137,9 @@ class OrgChartView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if key in _ARROWS and not event.modifiers() and self.move_selection(_ARROWS[key]):
+            event.accept()
+            return
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_in()
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
@@ -139,6 +148,42 @@ class OrgChartView(QGraphicsView):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def move_selection(self, direction: tuple[int, int]) -> bool:
+        """Select the nearest card in ``direction`` (dx, dy); True when one was found."""
+        from abmdesk.ui.orgchart.scene import OrgChartScene
+
+        scene = self.scene()
+        if not isinstance(scene, OrgChartScene):
+            return False
+        cards = list(scene.all_cards())
+        if not cards:
+            return False
+        current = scene.selected_card()
+        if current is None:
+            target = min(cards, key=lambda c: (c.pos().y(), c.pos().x()))
+        else:
+            here = current.sceneBoundingRect().center()
+            dx, dy = direction
+            best, best_score = None, None
+            for card in cards:
+                if card is current:
+                    continue
+                there = card.sceneBoundingRect().center()
+                along = (there.x() - here.x()) * dx + (there.y() - here.y()) * dy
+                if along <= 1:
+                    continue
+                across = abs((there.x() - here.x()) * dy) + abs((there.y() - here.y()) * dx)
+                score = along + 2.5 * across
+                if best_score is None or score < best_score:
+                    best, best_score = card, score
+            if best is None:
+                return True  # at the edge: stay, but do not scroll instead
+            target = best
+        scene.clearSelection()
+        target.setSelected(True)
+        self.ensureVisible(target, 40, 40)
+        return True
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
