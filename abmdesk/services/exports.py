@@ -247,3 +247,17 @@ def export_table(
                 path, header, _rows(conn, what, labels), sep=sep, progress=progress
             )
     return ExportResult(path, what, format, rows, time.perf_counter() - start)
+
+
+_COUNT_SQL = {
+    "accounts": "SELECT count(*) FROM accounts",
+    "stakeholders": "SELECT count(*) FROM stakeholders",
+    "interactions": "SELECT count(*) FROM interactions",
+    "deals": "SELECT count(*) FROM deals",
+}
+
+
+def count_rows(engine: Engine, what: str) -> int:
+    """How many rows an export of ``what`` holds (for a progress bar)."""
+    with read_session(engine) as session:
+        return int(session.connection().exec_driver_sql(_COUNT_SQL[_check_what(what)]).scalar())

@@ -141,6 +141,13 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Open,
             self.tr("Open another ABM Desk database file"),
         )
+        self.export_action = self._action(
+            "actionExport",
+            self.tr("&Export…"),
+            self.show_export_dialog,
+            None,
+            self.tr("Export accounts, stakeholders, interactions or deals to CSV, Excel or vCard"),
+        )
         self.quit_action = self._action(
             "actionQuit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
         )
@@ -203,6 +210,8 @@ class MainWindow(QMainWindow):
         file_menu.setObjectName("menuFile")
         file_menu.addAction(self.open_action)
         self.file_menu = file_menu
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -346,6 +355,13 @@ class MainWindow(QMainWindow):
     def show_account_map(self, account_id: object) -> None:
         self.tabs.setCurrentWidget(self.map_tab)
         self.map_tab.select_account(account_id)  # type: ignore[arg-type]
+
+    def show_export_dialog(self) -> None:
+        """File → Export…: one table to CSV, Excel or vCard, in the background."""
+        from abmdesk.ui.export_dialog import ExportDialog
+
+        self.export_dialog = ExportDialog(self.ctx, self)
+        self.export_dialog.open()
 
     def choose_database(self) -> None:
         start = str(self.ctx.db_path.parent)
