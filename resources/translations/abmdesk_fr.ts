@@ -2730,7 +2730,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Pipeline</source>
-        <translation type="unfinished">Pipeline</translation>
+        <translation>Pipeline</translation>
     </message>
     <message numerus="yes">
         <source>%Ln open deal(s) on the board</source>
