@@ -253,3 +253,23 @@ def test_screenshot_in_french(qtbot, harness, gui_db, french_locale, tmp_path):
     dialogs = [d for d in harness.tab.findChildren(account_dialogs.AccountDialog) if d.isVisible()]
     assert dialogs and dialogs[0].name.text() == "Acme Industries"
     dialogs[0].reject()
+
+
+def test_in_the_main_window_edits_go_on_its_undo_stack(qtbot, window, gui_db, monkeypatch):
+    """The real window: its Edit menu's Undo takes back an account deletion, and the
+    pipeline tab (which shows account names) follows."""
+    _, ids = gui_db
+    tab = window.accounts_tab
+    assert tab.objectName() == "accountsTab" and window.pipeline_tab.objectName() == "pipelineTab"
+    monkeypatch.setattr(account_dialogs, "ask_delete_account", lambda *a: True)
+    tab.select_account(ids["boulangerie"])
+    deals_before = window.pipeline_tab.model.rowCount()
+    assert tab.delete_selected()
+    assert get_account(window.ctx.engine, ids["boulangerie"]) is None
+    assert window.pipeline_tab.model.rowCount() == deals_before - 1
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert get_account(window.ctx.engine, ids["boulangerie"]).name == "Boulangeries Dupont"
+    assert window.pipeline_tab.model.rowCount() == deals_before
+    window.redo_action.trigger()
+    assert get_account(window.ctx.engine, ids["boulangerie"]) is None
