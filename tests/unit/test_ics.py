@@ -151,3 +151,56 @@ def test_real_files(samples: Path):
     assert [s.line for s, _ in holidays.skipped] == [8, 19, 30]
     for path in folder.glob("*.ics"):
         assert ics.sniff(path.read_bytes()), path.name
+
+
+def test_dry_run_collects_bad_values_and_goes_on():
+    errors: list = []
+    parsed = ics.read(IMPORT / "ics_bad_date.ics", errors=errors)
+    assert [e.uid for e in parsed.events] == ["ok@test"]
+    assert [(e.line, e.column) for e in errors] == [(8, "DTSTART")]
+
+
+def test_registered_for_detection(samples: Path):
+    from abmdesk.interop.formats import detect
+
+    path = samples / "ics" / "biweekly_outlook-2010.ics"
+    assert detect.detect_format(path)[0] == "ics"
+    options = detect.ReadOptions(timezone="UTC")
+    (event,) = detect.get_format("ics").read(path, options).events
+    assert event.start == dt.datetime(2013, 6, 10, 16, 0)
+
+
+def test_import_twice_adds_nothing_the_second_time(engine, tmp_path: Path):
+    """Through the import service: matched by stakeholder e-mail, then by domain."""
+    from sqlalchemy import text
+
+    from abmdesk.services.bundle import import_bundle
+    from abmdesk.services.imports import import_files
+
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "accounts.csv").write_text(
+        "name,domain\nAcme Industrie,acme-industrie.fr\n", encoding="utf-8"
+    )
+    (bundle / "stakeholders.csv").write_text(
+        "account,full_name,email\nAcme Industrie,Sophie Martin,sophie.martin@acme-industrie.fr\n",
+        encoding="utf-8",
+    )
+    import_bundle(engine, bundle)
+    sql = text(
+        "SELECT i.occurred_at, i.duration_minutes, i.notes, s.full_name FROM interactions i "
+        "LEFT JOIN stakeholders s ON s.id = i.stakeholder_id WHERE i.type_key = 'meeting' "
+        "ORDER BY 1"
+    )
+    first = import_files(engine, [IMPORT / "ics_two_calendars.ics"])
+    assert first.changed
+    with engine.connect() as conn:
+        rows = conn.execute(sql).fetchall()
+    assert [tuple(r) for r in rows] == [
+        ("2025-01-15T10:00:00", 90, "Point d'avancement — Acme", "Sophie Martin"),
+        ("2025-03-20T09:00:00", None, "Salon Industrie Lyon", None),
+    ]
+    second = import_files(engine, [IMPORT / "ics_two_calendars.ics"])
+    assert not second.changed
+    with engine.connect() as conn:
+        assert len(conn.execute(sql).fetchall()) == 2

@@ -145,3 +145,20 @@ def test_real_files(samples: Path):
     thunderbird = vcard.read(folder / "thunderbird_export.vcf").contacts
     assert thunderbird[1].notes == "here's some unicode text…"
     assert [c.source.line for c in thunderbird] == [1, 8]
+
+
+def test_dry_run_reads_the_complete_cards_of_a_truncated_file():
+    errors: list = []
+    parsed = vcard.read(IMPORT / "vcard_truncated.vcf", errors=errors)
+    assert [c.full_name for c in parsed.contacts] == ["Complet"]
+    assert [(e.line, e.message) for e in errors] == [
+        (5, "this card has no END:VCARD: the file looks truncated")
+    ]
+
+
+def test_registered_for_detection(samples: Path):
+    from abmdesk.interop.formats import detect
+
+    for path in (samples / "vcard").glob("*.vcf"):
+        assert detect.detect_format(path)[0] == "vcard", path.name
+    assert detect.detect_format(IMPORT / "vcard_utf16le_no_bom.vcf")[0] == "vcard"

@@ -205,8 +205,13 @@ def read(
     path: str | Path,
     tz: str = "Europe/Paris",
     period: tuple[dt.date, dt.date] | None = None,
+    errors: list | None = None,
 ) -> ParsedFile:
-    """Every event of the iCalendar file at ``path`` (see the module's decisions)."""
+    """Every event of the iCalendar file at ``path`` (see the module's decisions).
+
+    A value that cannot be read raises its DataError; when ``errors`` is a list (a dry
+    run) the error is appended there instead, the event left out, and reading goes on.
+    """
     import icalendar
 
     path = Path(path)
@@ -250,7 +255,13 @@ def read(
         recurring.discard("")
         masters: dict[str, int | None] = {}
         for event, line in events:
-            reader.check(event, line)
+            try:
+                reader.check(event, line)
+            except DataError as exc:
+                if errors is None:
+                    raise
+                errors.append(exc)
+                continue
             source = Source(name, line)
             uid = str(event.get("UID") or "")
             if uid in recurring:
@@ -336,7 +347,12 @@ def _register() -> None:
         period = None
         if options.period_start is not None and options.period_end is not None:
             period = (options.period_start, options.period_end)
-        return read(path, tz=options.timezone, period=period)  # type: ignore[arg-type]
+        return read(
+            path,
+            tz=options.timezone,
+            period=period,  # type: ignore[arg-type]
+            errors=options.errors,
+        )
 
     detect.register(FORMAT, lambda sample: 1.0 if sniff(sample.head) else 0.0, read_with)
 

@@ -237,7 +237,7 @@ def _qp_head(line: bytes) -> bool:
     return cut > 0 and b"QUOTED-PRINTABLE" in line[:cut].upper()
 
 
-def _cards(text: bytes, name: str) -> tuple[list[_Card], int]:
+def _cards(text: bytes, name: str, errors: list | None = None) -> tuple[list[_Card], int]:
     """The cards of the file, and the number of lines found outside any card."""
     cards: list[_Card] = []
     card: _Card | None = None
@@ -268,9 +268,12 @@ def _cards(text: bytes, name: str) -> tuple[list[_Card], int]:
         elif not depth:
             card.props.append(prop)
     if card is not None:
-        raise DataError(
+        error = DataError(
             "this card has no END:VCARD: the file looks truncated", file=name, line=card.line
         )
+        if errors is None:
+            raise error
+        errors.append(error)
     return cards, stray
 
 
@@ -446,8 +449,12 @@ class _Reader:
         )
 
 
-def read(path: str | Path) -> ParsedFile:
-    """Every card of the vCard file at ``path``; DataError when it holds no card."""
+def read(path: str | Path, errors: list | None = None) -> ParsedFile:
+    """Every card of the vCard file at ``path``; DataError when it holds no card.
+
+    A truncated last card raises its DataError, or, when ``errors`` is a list (a dry
+    run), is appended there while the complete cards are read.
+    """
     path = Path(path)
     name = path.name
     try:
@@ -457,8 +464,8 @@ def read(path: str | Path) -> ParsedFile:
     if not data.strip():
         raise DataError("the file is empty", file=name)
     text, encoding, wide = decode_bytes(data, name)
-    cards, _stray = _cards(text, name)
-    if not cards:
+    cards, _stray = _cards(text, name, errors)
+    if not cards and not errors:
         raise DataError("not a vCard file: no BEGIN:VCARD … END:VCARD card in it", file=name)
     parsed = ParsedFile(str(path), FORMAT, encoding)
     reader = _Reader(name, encoding, wide)
@@ -476,7 +483,7 @@ def _register() -> None:
     detect.register(
         FORMAT,
         lambda sample: 1.0 if sniff(sample.head) else 0.0,
-        lambda path, _options: read(path),
+        lambda path, options: read(path, errors=options.errors),
     )
 
 
