@@ -31,7 +31,7 @@ from abmdesk.services import records
 from abmdesk.services.accounts import AccountFilter, AccountInput, AccountInsight
 from abmdesk.services.records import AccountRecord
 from abmdesk.services.settings import load_settings
-from abmdesk.ui import account_dialogs
+from abmdesk.ui import account_dialogs, sparkline
 from abmdesk.ui.account_dialogs import AccountDialog, field_error_text
 from abmdesk.ui.changes import Changes
 from abmdesk.ui.context import AppContext
@@ -269,8 +269,13 @@ class AccountPanel(QFrame):
         generation = self._generation
         engine = self.ctx.engine
 
+        warm = self.sparkline.plot is None
+
         def compute() -> AccountInsight:
-            return account_service.account_insight(engine, account_id)
+            insight = account_service.account_insight(engine, account_id)
+            if warm:
+                sparkline.warm_up()
+            return insight
 
         self._task = self.ctx.runner.submit(
             compute,

@@ -13,6 +13,12 @@ LINE_COLOR = (25, 118, 210)
 FILL_COLOR = (25, 118, 210, 50)
 
 
+def warm_up() -> None:
+    """Import pyqtgraph (≈0.3 s the first time) from a worker thread, so that the GUI
+    thread only builds the plot (≈20 ms); importing makes no widget, so it is safe there."""
+    import pyqtgraph  # noqa: F401
+
+
 class Sparkline(QWidget):
     """Objectname ``sparkline``; ``set_values(labels, values)`` draws the bars of points."""
 
