@@ -236,6 +236,13 @@ def export_table(
     header = [(headers or {}).get(c.key, c.key) for c in _COLUMNS[what]]
     with read_session(engine) as session:
         conn = session.connection()
+        if format == "xlsx":
+            total = int(conn.exec_driver_sql(_COUNT_SQL[what]).scalar())
+            if total >= writers.XLSX_MAX_ROWS:
+                raise AbmError(
+                    f"{total} {what}: too many for one Excel sheet "
+                    f"({writers.XLSX_MAX_ROWS - 1} rows at most), export as CSV instead"
+                )
         if format == "vcard":
             rows = writers.write_vcard(path, _cards(conn, labels), progress=progress)
         elif format == "xlsx":

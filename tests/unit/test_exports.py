@@ -213,6 +213,15 @@ def test_written_through_a_temp_file(filled: Engine, tmp_path: Path):
         export_table(filled, "accounts", tmp_path / "c.csv", "csv", sep="|")
 
 
+def test_xlsx_refused_at_once_when_too_big(
+    filled: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(writers, "XLSX_MAX_ROWS", 3)
+    with pytest.raises(AbmError, match="3 interactions: too many for one Excel sheet"):
+        export_table(filled, "interactions", tmp_path / "i.xlsx", "xlsx")
+    assert list(tmp_path.glob("*.xlsx")) == []
+
+
 def test_xlsx_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(writers, "XLSX_MAX_ROWS", 3)
     with pytest.raises(AbmError, match="too many for one Excel sheet"):

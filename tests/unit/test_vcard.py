@@ -162,3 +162,18 @@ def test_registered_for_detection(samples: Path):
     for path in (samples / "vcard").glob("*.vcf"):
         assert detect.detect_format(path)[0] == "vcard", path.name
     assert detect.detect_format(IMPORT / "vcard_utf16le_no_bom.vcf")[0] == "vcard"
+
+
+def test_charset_label_of_raw_bytes(tmp_path: Path):
+    latin = tmp_path / "latin.vcf"
+    latin.write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-1:Ren\xe9e Fran\xe7ois\r\n"
+        b"ORG;CHARSET=ISO-8859-15:Caf\xe9 \xa4uro\r\nEND:VCARD\r\n"
+    )
+    (renee,) = vcard.read(latin).contacts
+    assert (renee.full_name, renee.company) == ("Renée François", "Café €uro")
+    mislabelled = tmp_path / "utf8.vcf"
+    mislabelled.write_bytes(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-1:Renée\r\nEND:VCARD\r\n".encode()
+    )
+    assert vcard.read(mislabelled).contacts[0].full_name == "Renée"

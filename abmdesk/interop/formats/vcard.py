@@ -291,7 +291,9 @@ class _Decoder:
         if _is_qp(prop):
             raw = quopri.decodestring(raw)
             return self._decode(raw, charset or "utf-8")
-        return self._decode(raw, None if self.wide else charset)
+        # Raw bytes of a file that is valid UTF-8 are UTF-8, whatever the label says;
+        # the label decides only in an 8-bit file that is not UTF-8.
+        return self._decode(raw, None if self.wide or self.default == "utf-8" else charset)
 
     def _decode(self, raw: bytes, charset: str | None) -> str:
         for codec in (charset, self.default):
