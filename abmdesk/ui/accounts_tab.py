@@ -3,6 +3,7 @@ edit and delete (undoable), and a side panel with the selected account's figures
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -758,6 +759,8 @@ class AccountsTab(QWidget):
 
     def new_account(self) -> AccountDialog:
         dialog = self._dialog(None, self.create_account)
+        with contextlib.suppress(AbmError):  # who uses this laptop owns what they create
+            dialog.owner.setEditText(load_settings(self.ctx.engine).user_name)
         dialog.open()
         return dialog
 

@@ -33,6 +33,7 @@ from abmdesk.services import pipeline as pipeline_service
 from abmdesk.services import records
 from abmdesk.services.pipeline import ContractInput, CostInput, CostRecord, DealInput
 from abmdesk.services.records import DealRecord
+from abmdesk.services.settings import load_settings
 from abmdesk.ui.account_dialogs import field_error_text
 from abmdesk.ui.changes import Changes
 from abmdesk.ui.context import AppContext
@@ -181,6 +182,13 @@ class CostsModel(KeyListTableModel):
             "description": row.description,
         }
         return values.get(key)
+
+
+def _user_name(ctx: AppContext) -> str:
+    try:
+        return load_settings(ctx.engine).user_name
+    except AbmError:
+        return ""
 
 
 def _button(text: str, name: str, parent: QWidget) -> QPushButton:
@@ -722,6 +730,7 @@ class PipelineTab(QWidget):
             currency_symbol=self.ctx.fmt.currency_symbol,
             parent=self,
         )
+        dialog.owner.setText(_user_name(self.ctx))  # who uses this laptop
         dialog.open()
         return dialog
 
