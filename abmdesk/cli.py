@@ -102,6 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", type=_date, required=True, metavar="T")
     p.add_argument("--json", action="store_true", help="print the JSON object of SPEC 4")
 
+    p = sub.add_parser("report", parents=[db], help="the board report (PDF) over a period")
+    p.add_argument("--from", dest="date_from", type=_date, required=True, metavar="F")
+    p.add_argument("--to", dest="date_to", type=_date, required=True, metavar="T")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="the PDF to write")
+    p.add_argument("--lang", choices=["fr", "en"], default="fr", help="report language (fr)")
+
     p = sub.add_parser("screenshots", parents=[db], help="render every screen to PNG (offscreen)")
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNGs")
     p.add_argument("--lang", choices=["fr", "en"], default="fr", help="GUI language (fr)")
@@ -227,6 +233,25 @@ def _cmd_kpis(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    if args.date_from > args.date_to:
+        raise UsageError("--from must not be after --to")
+    from abmdesk.reports.board import ReportError, build_report, check_output, ensure_application
+
+    try:
+        check_output(args.out)
+    except ReportError as exc:
+        raise UsageError(str(exc)) from None
+    engine = _open(args.db)
+    try:
+        ensure_application()
+        summary = build_report(engine, args.date_from, args.date_to, args.out, args.lang)
+    finally:
+        engine.dispose()
+    print(summary.describe())
+    return 0
+
+
 def _cmd_screenshots(args: argparse.Namespace) -> int:
     if args.out.exists() and not args.out.is_dir():
         raise UsageError(f"{args.out}: not a folder")
@@ -244,6 +269,7 @@ COMMANDS = {
     "export": _cmd_export,
     "settings": _cmd_settings,
     "kpis": _cmd_kpis,
+    "report": _cmd_report,
     "screenshots": _cmd_screenshots,
 }
 

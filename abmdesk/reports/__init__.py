@@ -1,0 +1,1 @@
+"""The board report (PDF): QtGui painting only, never widgets (DESIGN.md)."""
