@@ -93,7 +93,7 @@ def test_english_pictures_differ_from_french_ones(qapp, gui_db, tmp_path):
 def test_kpi_failure_is_reported(qapp, gui_db, tmp_path, monkeypatch):
     import abmdesk.ui.kpi_tab as kpi_tab
 
-    def broken(engine, date_from, date_to):
+    def broken(engine, date_from, date_to, filters=None, **_options):
         raise RuntimeError("no engine today")
 
     monkeypatch.setattr(kpi_tab, "_default_compute", broken)
@@ -217,7 +217,7 @@ def test_smoke_test_fails_on_a_failed_background_task(qapp, capsys, monkeypatch)
     import abmdesk.ui.kpi_tab as kpi_tab
     from abmdesk.app import run_gui
 
-    def broken(engine, date_from, date_to):
+    def broken(*args, **kwargs):
         raise RuntimeError("KPI engine down")
 
     monkeypatch.setattr(kpi_tab, "_default_compute", broken)
