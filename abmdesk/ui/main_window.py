@@ -212,6 +212,9 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        from abmdesk.ui.board_report import add_board_report_action
+
+        self.board_report_action = add_board_report_action(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))

@@ -380,6 +380,47 @@
     </message>
 </context>
 <context>
+    <name>BoardReportAction</name>
+    <message>
+        <source>Writing the board report…</source>
+        <translation>Rédaction du rapport au conseil…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Board report (PDF)</source>
+        <translation>Rapport au conseil (PDF)</translation>
+    </message>
+    <message>
+        <source>Board report cancelled.</source>
+        <translation>Rapport au conseil annulé.</translation>
+    </message>
+    <message>
+        <source>Board report written: %1 (%2 pages).</source>
+        <translation>Rapport au conseil enregistré : %1 (%2 pages).</translation>
+    </message>
+    <message>
+        <source>The board report could not be written:
+%1</source>
+        <translation>Le rapport au conseil n’a pas pu être enregistré :
+%1</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;Board report (PDF)…</source>
+        <translation>Rapport au &amp;conseil (PDF)…</translation>
+    </message>
+    <message>
+        <source>Write the board-meeting report of the KPI tab&apos;s period as a PDF</source>
+        <translation>Enregistrer en PDF le rapport au conseil sur la période de l’onglet Indicateurs</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Save the chart</source>
