@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.accounts_tab.account_activated.connect(self.show_account_map)
+        self.kpi_tab.account_clicked.connect(self.show_account_map)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self._create_actions()

@@ -171,7 +171,7 @@ def test_kpi_tab_with_fake_engine(qtbot, window, french_locale):
     tab = window.kpi_tab
     calls = []
 
-    def fake(engine, date_from, date_to):
+    def fake(engine, date_from, date_to, filters):
         calls.append((date_from, date_to))
         return FAKE_KPIS
 
@@ -181,7 +181,7 @@ def test_kpi_tab_with_fake_engine(qtbot, window, french_locale):
     assert tab.date_from.date() == QDate(today.year, today.month, today.day).addYears(-1).addDays(1)
     with qtbot.waitSignal(tab.computed, timeout=5000):
         tab.refresh()
-    assert calls == [tab.period()]
+    assert calls[0] == tab.period()
     cards = tab.cards
     assert _n(cards["engagement"].value.text()) == "50,0%"
     assert _n(cards["coverage"].value.text()) == "1"
@@ -191,7 +191,7 @@ def test_kpi_tab_with_fake_engine(qtbot, window, french_locale):
     assert "+50,0%" in _n(cards["contract_value"].detail.text())
     assert _n(cards["clv"].value.text()) == "300 000 €"
     assert _n(cards["roi"].value.text()) == "300%"
-    assert _n(cards["conversion"].value.text()) == "75,0%"
+    assert _n(cards["conversion"].value.text()) == "66,7%"  # (3 + 1) advanced of (4 + 2)
     assert tab.models["engagement"].rowCount() == 2
     assert tab.models["coverage"].rowCount() == 2
     assert tab.models["velocity"].rowCount() == 3
@@ -210,7 +210,7 @@ def test_kpi_models_pass_the_tester(qtbot, qtmodeltester, window):
 def test_kpi_tab_reports_errors(qtbot, window):
     tab = window.kpi_tab
 
-    def broken(engine, date_from, date_to):
+    def broken(engine, date_from, date_to, filters):
         raise RuntimeError("disk on fire")
 
     tab.compute_fn = broken
@@ -225,10 +225,13 @@ def test_kpi_tab_reports_errors(qtbot, window):
 def test_kpi_period_changes_recompute_once(qtbot, window):
     tab = window.kpi_tab
     calls = []
-    tab.compute_fn = lambda e, f, t: calls.append((f, t)) or FAKE_KPIS
-    with qtbot.waitSignal(tab.computed, timeout=5000):
+    tab.compute_fn = lambda e, f, t, flt: calls.append((f, t)) or FAKE_KPIS
+    with qtbot.waitSignal(tab.compared, timeout=5000):
         tab.set_year_to_date()
-    assert calls == [(dt.date(dt.date.today().year, 1, 1), dt.date.today())]
+    start, today = dt.date(dt.date.today().year, 1, 1), dt.date.today()
+    length = (today - start).days + 1
+    before = (start - dt.timedelta(days=length), start - dt.timedelta(days=1))
+    assert calls == [(start, today), before]  # the period, then the one before for the changes
 
 
 @pytest.mark.skipif(
@@ -244,7 +247,7 @@ def test_kpi_tab_with_the_real_engine(qtbot, window):
 
 
 def test_selecting_the_kpi_tab_computes(qtbot, window):
-    window.kpi_tab.compute_fn = lambda e, f, t: FAKE_KPIS
+    window.kpi_tab.compute_fn = lambda e, f, t, flt: FAKE_KPIS
     with qtbot.waitSignal(window.kpi_tab.computed, timeout=5000):
         window.tabs.setCurrentWidget(window.kpi_tab)  # window not even shown
     assert window.kpi_tab.models["roi"].rowCount() == 1
@@ -254,7 +257,7 @@ def test_screenshots_of_every_tab(qtbot, window, tmp_path):
     window.resize(1440, 900)
     window.show()
     qtbot.waitExposed(window)
-    window.kpi_tab.compute_fn = lambda e, f, t: FAKE_KPIS
+    window.kpi_tab.compute_fn = lambda e, f, t, flt: FAKE_KPIS
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         qtbot.wait(50)
