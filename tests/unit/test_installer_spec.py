@@ -76,6 +76,14 @@ def test_compiled_translations_are_shipped(spec):
     assert not any(src.endswith(".ts") for src, _ in datas)  # sources stay out
 
 
+def test_other_resources_are_shipped(spec):
+    datas = _datas(spec)
+    for f in (ROOT / "resources").rglob("*"):
+        if f.is_file() and "translations" not in f.parts:
+            rel = f.relative_to(ROOT)
+            assert (rel.as_posix(), rel.parent.as_posix()) in datas, rel
+
+
 def test_one_folder_without_upx_or_strip(spec):
     calls = spec["calls"]
     exe_args, exe = calls["EXE"]
