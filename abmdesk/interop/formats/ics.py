@@ -193,6 +193,16 @@ class _Calendar:
         )
 
 
+def _event_lines(text: str) -> list[int]:
+    """The line number (1 = first) of every ``BEGIN:VEVENT``, in file order."""
+    lines, line, pos = [], 1, 0
+    for m in _BEGIN_EVENT.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        lines.append(line)
+    return lines
+
+
 def _day(value: dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
@@ -236,7 +246,7 @@ def read(
         problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise DataError(f"not a readable iCalendar file: {problem[:120]}", file=name) from None
 
-    lines = [text.count("\n", 0, m.start()) + 1 for m in _BEGIN_EVENT.finditer(text)]
+    lines = _event_lines(text)
     line_of = iter(lines)
     first, last = period or default_period()
     parsed = ParsedFile(str(path), FORMAT, encoding)

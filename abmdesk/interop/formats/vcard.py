@@ -152,6 +152,8 @@ class _Card:
 
 def _split_params(head: bytes) -> list[bytes]:
     """``NAME;P1;P2="a;b"`` split on semicolons outside double quotes."""
+    if b'"' not in head:
+        return head.split(b";")
     parts, current, quoted = [], bytearray(), False
     for byte in head:
         ch = bytes((byte,))
@@ -168,6 +170,9 @@ def _split_params(head: bytes) -> list[bytes]:
 
 def _colon(line: bytes) -> int:
     """Index of the colon that ends the name and parameters (outside quotes), or -1."""
+    cut = line.find(b":")
+    if cut < 0 or b'"' not in line[:cut]:
+        return cut
     quoted = False
     for i, byte in enumerate(line):
         if byte == 0x22:
