@@ -199,9 +199,9 @@ def _draw_card(c: Canvas, card: Card, top: int, points_label: Callable[[int], st
     inner = CARD_W - 2 * pad
     if card.kind == "person":
         fill = shade(card.points, top)
-        dark = fill.lightness() < 140
+        dark = fill.lightness() < 170  # white text from mid blue on, for contrast
         ink = Palette.white if dark else Palette.ink
-        muted = QColor("#e6eef8") if dark else Palette.muted
+        muted = QColor("#eef3fa") if dark else QColor("#3d4856")
         c.rect(x, y, CARD_W, CARD_H, fill=fill, stroke=QColor("#8aa4c4"), radius=3)
         c.text(x + pad, y + 4, card.title, 7.5, bold=True, color=ink, width=inner)
         c.text(x + pad, y + 14.5, card.subtitle, 6.5, color=muted, width=inner)
