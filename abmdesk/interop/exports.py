@@ -58,6 +58,8 @@ def _no_progress(_rows: int) -> None:
 
 
 def _csv_cell(value: Any, decimal: str) -> str:
+    if type(value) is str:  # the common case first
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if isinstance(value, bool):
