@@ -510,9 +510,11 @@ class BoardReport:
         height = rows * card_h + (rows - 1) * gap
 
         def paint(c: Canvas, x: float, y: float, w: float) -> None:
-            cw = (w - gap) / 2
+            half = (w - gap) / 2
             for i, h in enumerate(heads):
-                cx = x + (i % 2) * (cw + gap)
+                alone = i == len(heads) - 1 and len(heads) % 2 == 1  # ROI, the bottom line
+                cw = w if alone else half
+                cx = x + (i % 2) * (half + gap)
                 cy = y + (i // 2) * (card_h + gap)
                 c.rect(cx, cy, cw, card_h, fill=Palette.band, stroke=Palette.rule, radius=4)
                 c.rect(cx, cy, 3.5, card_h, fill=Palette.abm)
