@@ -204,3 +204,11 @@ def test_import_twice_adds_nothing_the_second_time(engine, tmp_path: Path):
     assert not second.changed
     with engine.connect() as conn:
         assert len(conn.execute(sql).fetchall()) == 2
+
+
+def test_google_floating_times_in_x_wr_timezone():
+    parsed = ics.read(IMPORT / "ics_google_x_wr_timezone.ics")
+    first, second = parsed.events
+    assert (first.start, first.duration_minutes) == (dt.datetime(2025, 1, 10, 16, 0), 90)
+    assert second.start == dt.datetime(2025, 1, 11, 16, 0)  # UTC stays UTC
+    assert [e.source.line for e in parsed.events] == [6, 13]

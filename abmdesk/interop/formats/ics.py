@@ -9,7 +9,9 @@ Decisions:
 
 - **Times** become naive local date-times in the app's time zone (setting
   ``timezone``, default Europe/Paris): UTC and zoned times are converted; floating
-  times (no zone) and times in a zone nobody knows are taken as already local.
+  times (no zone) are in the calendar's ``X-WR-TIMEZONE`` when it has one (Google,
+  through ``x_wr_timezone``), else taken as already local, like times in a zone
+  nobody knows.
 - **All-day events** (DATE values) start at 09:00 local on their first day, with no
   duration: an all-day entry says nothing about the time spent, and a 24-hour duration
   would count as staff time in the ROI. A multi-day one is one interaction.
@@ -193,6 +195,16 @@ class _Calendar:
         )
 
 
+def _standard(calendar: Any, name: str) -> Any:
+    """A Google-style calendar (floating times + ``X-WR-TIMEZONE``) made RFC 5545."""
+    import x_wr_timezone
+
+    try:
+        return x_wr_timezone.to_standard(calendar)
+    except (ValueError, KeyError, ZoneInfoNotFoundError):
+        return calendar  # an unknown zone name: its floating times stay local
+
+
 def _event_lines(text: str) -> list[int]:
     """The line number (1 = first) of every ``BEGIN:VEVENT``, in file order."""
     lines, line, pos = [], 1, 0
@@ -253,6 +265,8 @@ def read(
     reader = _Calendar(name, zone)
     found = 0
     for calendar in calendars:
+        if calendar.get("X-WR-TIMEZONE"):
+            calendar = _standard(calendar, name)
         method_cancel = str(calendar.get("METHOD") or "").strip().upper() == "CANCEL"
         events = [(c, next(line_of, None)) for c in calendar.walk("VEVENT")]
         found += len(events)
