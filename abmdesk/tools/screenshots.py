@@ -121,10 +121,33 @@ def wait_for_kpis(app: Any, window: Any, timeout: float = 300.0) -> None:
         raise ScreenshotError(f"KPIs: {outcome['error']}")
 
 
+def compact(image: Any) -> Any:
+    """An 8-bit palette copy: exact when the picture has at most 256 colours, else each
+    pixel takes the nearest of its 256 most frequent colours (no dithering).
+
+    Screens are flat colours plus anti-aliased text: a third of the size of a
+    true-colour PNG, and no visible difference.
+    """
+    from collections import Counter
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    rgb = image.convertToFormat(QImage.Format.Format_RGB32)
+    counts = Counter(memoryview(rgb.constBits()).cast("I"))
+    table = [colour for colour, _ in counts.most_common(256)]
+    flags = (
+        Qt.ImageConversionFlag.ColorOnly
+        | Qt.ImageConversionFlag.ThresholdDither
+        | Qt.ImageConversionFlag.AvoidDither
+    )
+    return rgb.convertToFormat(QImage.Format.Format_Indexed8, table, flags)
+
+
 def save_png(image: Any, path: Path) -> None:
-    """Save with the strongest PNG compression (UI pictures shrink well)."""
+    """Save as a palette PNG with the strongest compression."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(path), "PNG", 0):
+    if not compact(image).save(str(path), "PNG", 0):
         raise ScreenshotError(f"{path}: cannot write the picture")
 
 
