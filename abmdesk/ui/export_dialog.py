@@ -9,6 +9,7 @@ and stored keys (roles, stages, types…) are written in the user's language unl
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import (
@@ -51,6 +52,10 @@ class _Progress(QObject):
     """Emitted from the worker thread, received on the GUI thread."""
 
     rows = Signal(int)
+
+
+#: The last choices of this session (table, format, folder): the next export starts there.
+_LAST: dict[str, Any] = {}
 
 
 class ExportDialog(QDialog):
@@ -130,6 +135,10 @@ class ExportDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
+        for box, key in ((self.format, "format"), (self.what, "what")):
+            index = box.findData(_LAST.get(key))
+            if index >= 0:
+                box.setCurrentIndex(index)
         self.what.currentIndexChanged.connect(self._on_choice)
         self.format.currentIndexChanged.connect(self._on_choice)
         self._on_choice()
@@ -160,6 +169,8 @@ class ExportDialog(QDialog):
         current = self.path.text().strip()
         if current:
             return Path(current).expanduser().parent
+        if _LAST.get("folder") and Path(_LAST["folder"]).is_dir():
+            return Path(_LAST["folder"])
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return Path(docs) if docs and Path(docs).is_dir() else Path.home()
 
@@ -315,6 +326,11 @@ class ExportDialog(QDialog):
 
     def _on_done(self, result: exports.ExportResult) -> None:
         self.task = None
+        _LAST.update(
+            what=self.what.currentData(),
+            format=self.format.currentData(),
+            folder=str(result.path.parent),
+        )
         self.last_result = result
         self._set_running(False)
         self.bar.setValue(self.bar.maximum())

@@ -6,11 +6,20 @@ import csv
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 
 from abmdesk.interop.formats import vcard
 from abmdesk.services import exports
+from abmdesk.ui import export_dialog
+
+
+@pytest.fixture(autouse=True)
+def fresh_session():
+    export_dialog._LAST.clear()
+    yield
+    export_dialog._LAST.clear()
 
 
 def _open_dialog(qtbot, window):
@@ -44,6 +53,11 @@ def test_export_accounts_for_french_excel(qtbot, window, tmp_path):
     assert "3 rows written to" in dialog.status.text()
     assert dialog.bar.value() == dialog.bar.maximum()
     dialog.reject()
+    again = _open_dialog(qtbot, window)  # the next export starts where this one ended
+    assert again.what.currentData() == "accounts"
+    assert again.format.currentData() == "csv_semicolon"
+    assert again.path.text() == str(tmp_path / "accounts.csv")
+    again.reject()
 
 
 def test_vcard_means_stakeholders_and_technical_names(qtbot, window, tmp_path):
