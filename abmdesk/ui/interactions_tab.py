@@ -377,6 +377,38 @@ class InteractionsModel(PagedTableModel):
     def record_at(self, row: int) -> InteractionRecord | None:
         return self.row_at(row)
 
+    def accepts(self, record: InteractionRecord) -> bool:
+        """True when ``record`` passes the model's filter."""
+        f = self.filter
+        if f.account_id is not None and record.account_id != f.account_id:
+            return False
+        if f.stakeholder_id is not None and record.stakeholder_id != f.stakeholder_id:
+            return False
+        day = record.occurred_at.date()
+        if (f.date_from and day < f.date_from) or (f.date_to and day > f.date_to):
+            return False
+        return f.matches(record.type_key, record.logged_by, record.notes)
+
+    def insert_record(self, record: InteractionRecord) -> bool:
+        """Put a new interaction in place among the rows read so far, without reading
+        the history again (a quick-log save). False when it is not to be shown here
+        (filtered out, or beyond the rows read: it comes with a later page)."""
+        if not self.accepts(record) or self.row_of_key(record.id) >= 0:
+            return False
+        key = (record.occurred_at, record.id)
+        at = len(self._rows)
+        for i, row in enumerate(self._rows):
+            other = (row.occurred_at, row.id)
+            if (other < key) if self.descending else (other > key):
+                at = i
+                break
+        if at == len(self._rows) and self._more:
+            return False
+        self.beginInsertRows(QModelIndex(), at, at)
+        self._rows.insert(at, record)
+        self.endInsertRows()
+        return True
+
     def display(self, row: InteractionRecord, key: str) -> str:
         fmt = self.fmt
         if key == "occurred_at":
@@ -432,6 +464,8 @@ class QuickLogForm(QGroupBox):
     """Log an interaction in a few keystrokes; Enter saves (SPEC 5 handles)."""
 
     saved = Signal(object)  # InteractionRecord
+    #: A new interaction was written (before the change is announced).
+    logged = Signal(object)  # InteractionRecord
     account_changed = Signal(object)  # uuid.UUID | None
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -664,6 +698,7 @@ class QuickLogForm(QGroupBox):
                 restore_interactions(engine, state.pop("snapshots"))
                 return state["record"]
             state["record"] = log_interaction(engine, account_id, type_key, when, **values)
+            self.logged.emit(state["record"])  # before the announce: shown in place
             return state["record"]
 
         def undo_from(record: InteractionRecord):  # noqa: ANN202
@@ -830,6 +865,8 @@ class InteractionsTab(QWidget):
         self._count_task: Any = None
         self._loggers_task: Any = None
         self._loggers_stale = True  # read when the tab is first shown
+        self._just_logged: InteractionRecord | None = None
+        self._total: int | None = None  # the count shown, when known
 
         self.history_title = QLabel(self.tr("History"), self)
         font = self.history_title.font()
@@ -937,6 +974,7 @@ class InteractionsTab(QWidget):
         self._text_timer.timeout.connect(self._apply_filter)
 
         self.quick_log.saved.connect(self._on_saved)
+        self.quick_log.logged.connect(self._on_logged)
         self.filter_account.account_changed.connect(self._on_filter_account)
         for combo in (self.filter_stakeholder, self.filter_type, self.filter_logged_by):
             combo.currentIndexChanged.connect(self._apply_filter)
@@ -1117,6 +1155,7 @@ class InteractionsTab(QWidget):
             self._count_task = None
         f = self.model.filter
         engine = self.ctx.engine
+        self._total = None
         if not f.scans:
             self._show_count(records.count_filtered_interactions(engine, f))
             return
@@ -1130,6 +1169,7 @@ class InteractionsTab(QWidget):
 
     def _show_count(self, total: int) -> None:
         self._count_task = None
+        self._total = total
         self.count_label.setText(self.tr("%Ln interaction(s)", "", total))
 
     def _on_scan_progress(self, found: int, done: bool) -> None:
@@ -1277,7 +1317,20 @@ class InteractionsTab(QWidget):
         # Selecting a row must not steal the focus from the form.
         self.quick_log.focus_account()
 
+    def _on_logged(self, record: InteractionRecord) -> None:
+        self._just_logged = record
+
     def on_changes(self, changes: Changes) -> None:
+        logged, self._just_logged = self._just_logged, None
+        if changes == Changes(interactions=True) and logged is not None:
+            # A quick-log save: one row in place and the count plus one, no re-read.
+            self._loggers_stale = True
+            shown = self.model.insert_record(logged)
+            if self._total is not None and self.model.accepts(logged):
+                self._show_count(self._total + 1)
+            elif not shown:
+                self._update_count()
+            return
         if changes.touches("accounts"):
             self.quick_log.reload_accounts()
             self.filter_account.set_choices(self.quick_log.account.items())

@@ -261,3 +261,22 @@ def test_delete_key_and_edit_dialog_rejected(qtbot, window, monkeypatch):
     QTimer.singleShot(0, reject)
     tab.edit_selected()
     assert window.ctx.undo_stack.count() == 0
+
+
+def test_a_quick_log_puts_one_row_in_place_without_reading_the_history_again(qtbot, window, gui_db):
+    _, ids = gui_db
+    tab = window.interactions_tab
+    resets = []
+    tab.model.modelReset.connect(lambda: resets.append(1))
+    form = tab.quick_log
+    form.set_account(ids["boulangerie"])
+    form.notes.setText("Nouveau")
+    record = form.save()
+    assert resets == [] and tab.model.record_at(0).id == record.id
+    assert "7" in tab.count_label.text()
+    # Filtered out: not shown, and the count stays.
+    tab.set_filter(InteractionFilter(account_id=ids["acme"]))
+    resets.clear()
+    form.save()
+    assert resets == [] and all(r.account_name == "Acme Industries" for r in _rows(tab.model))
+    assert "4" in tab.count_label.text()
