@@ -314,7 +314,6 @@ class ImportRow(Base):
     __tablename__ = "import_rows"
     __table_args__ = (
         CheckConstraint(_in("action", ("created", "updated")), name="action"),
-        Index("ix_import_rows_table_row", "table_name", "row_id"),
     )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     batch_id: Mapped[uuid.UUID] = mapped_column(

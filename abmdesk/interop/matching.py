@@ -113,11 +113,22 @@ FREE_MAIL_DOMAINS = frozenset(
 _FREE_MAIL_PREFIXES = ("hotmail.", "live.", "yahoo.", "gmx.", "outlook.", "windowslive.")
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-_EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@([A-Za-z0-9-]+\.)+[A-Za-z0-9-]{2,}$")
+_EMAIL = re.compile(r"[^@\s<>(),;:\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z0-9-]{2,}")
+
+
+#: The accented letters of French and its neighbours, folded without Unicode decomposition.
+_FOLD = str.maketrans(
+    "àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝ",
+    "aaaaaaceeeeiiiinooooouuuuyyAAAAAACEEEEIIIINOOOOOUUUUY",
+)
 
 
 def fold(text: str) -> str:
     """Lower case without accents, ligatures opened (``Œ`` → ``oe``)."""
+    if not text.isascii():
+        text = text.translate(_FOLD)
+    if text.isascii():
+        return text.lower()
     text = text.casefold().replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
@@ -158,7 +169,7 @@ def normalize_email(email: str | None) -> str | None:
     email = email.strip().strip("<>").strip()
     if email.lower().startswith("mailto:"):
         email = email[7:]
-    if not _EMAIL.match(email):
+    if not _EMAIL.fullmatch(email):
         return None
     return email.lower()
 
@@ -197,5 +208,12 @@ def is_free_mail(domain: str | None) -> bool:
 
 def company_domain(email: str | None) -> str | None:
     """The domain of an e-mail when it can stand for a company (not free-mail)."""
-    domain = email_domain(email)
+    if not email or "@" not in email:
+        return None
+    return _company_domain(email.rpartition("@")[2])
+
+
+@lru_cache(maxsize=65536)
+def _company_domain(part: str) -> str | None:
+    domain = normalize_domain(part)
     return None if domain is None or is_free_mail(domain) else domain

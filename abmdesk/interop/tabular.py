@@ -27,6 +27,8 @@ from abmdesk.interop import decoding
 #: Cell values that mean "no value" (compared in lower case).
 EMPTY_WORDS = frozenset({"", "null", "none", "[not provided]", "(not provided)", "nan", "#n/a"})
 
+_LONGEST_EMPTY = max(map(len, EMPTY_WORDS))
+
 #: Rows searched for the header.
 HEADER_SEARCH = 40
 
@@ -47,8 +49,8 @@ def clean(value: str | None) -> str | None:
     """A cell's text, stripped; None for empty and for the empty words."""
     if value is None:
         return None
-    value = value.strip().strip("\u00a0\u202f")
-    if value.lower() in EMPTY_WORDS:
+    value = value.strip()  # no-break spaces are whitespace too
+    if len(value) <= _LONGEST_EMPTY and value.lower() in EMPTY_WORDS:
         return None
     return value
 
@@ -253,12 +255,40 @@ class Columns:
                 found.extend(i for i, k in enumerate(keys) if k == key and i not in found)
             if found:
                 self.index[field] = found
+        self._single = [(f, ix[0]) for f, ix in self.index.items() if len(ix) == 1]
+        self._several = [(f, ix) for f, ix in self.index.items() if len(ix) > 1]
+
+    def extract(self, row: Sequence[str]) -> dict[str, str | None]:
+        """The value of every field the table has (the fast way to read a whole row)."""
+        out: dict[str, str | None] = {}
+        width = len(row)
+        empty, longest = EMPTY_WORDS, _LONGEST_EMPTY
+        for field, i in self._single:
+            value = row[i].strip() if i < width else ""
+            if not value or (len(value) <= longest and value.lower() in empty):
+                value = None
+            out[field] = value
+        for field, indexes in self._several:
+            value = None
+            for i in indexes:
+                if i < width:
+                    value = clean(row[i])
+                    if value is not None:
+                        break
+            out[field] = value
+        return out
 
     def has(self, field: str) -> bool:
         return field in self.index
 
     def get(self, row: Sequence[str], field: str) -> str | None:
-        for i in self.index.get(field, ()):
+        indexes = self.index.get(field)
+        if indexes is None:
+            return None
+        if len(indexes) == 1:
+            i = indexes[0]
+            return clean(row[i]) if i < len(row) else None
+        for i in indexes:
             value = clean(row[i]) if i < len(row) else None
             if value is not None:
                 return value

@@ -40,6 +40,6 @@ def test_frozen_rev0001_opens_at_head_with_data_intact(tmp_path):
                 ("import_batches", "batch_id", "CASCADE")
             ]
             indexes = {r[1] for r in conn.exec_driver_sql("PRAGMA index_list(import_rows)")}
-            assert {"ix_import_rows_key", "ix_import_rows_table_row"} <= indexes
+            assert {"ix_import_rows_key", "ix_import_rows_batch_id"} <= indexes
     finally:
         engine.dispose()

@@ -163,8 +163,17 @@ def split_multi(text: str | None) -> list[str]:
     """Google's ``a ::: b`` lists (and ``;``/`,`-separated e-mails) as values."""
     if not text:
         return []
+    if ":::" not in text and ";" not in text and "," not in text:
+        return [text]
     parts = re.split(r"\s*:::\s*|\s*[;,]\s*(?=\S+@)", text)
     return [p.strip() for p in parts if p and p.strip()]
+
+
+def _first(text: str) -> str:
+    """The first of several values (``a ::: b``), or the text itself."""
+    if ":::" not in text:
+        return text
+    return (split_multi(text) or [text])[0]
 
 
 def is_lost_name(name: str) -> bool:
@@ -277,11 +286,13 @@ class _Reader:
             src = Source(name, line)
             if footer:
                 continue
-            non_empty = [c for c in row if c.strip()]
-            if not non_empty:
+            joined = "".join(row).strip()
+            if not joined:
                 continue
-            first = non_empty[0].strip()
-            if FOOTER.match(first) and (len(non_empty) == 1 or first == row[0].strip()):
+            if FOOTER.match(joined):
+                non_empty = [c for c in row if c.strip()]
+                first = non_empty[0].strip()
+            if FOOTER.match(joined) and (len(non_empty) == 1 or first == row[0].strip()):
                 parsed.skipped.append((src, f"report line {first[:40]!r}"))
                 footer = footer or (len(non_empty) == 1 and not first.lower().startswith("total"))
                 continue
@@ -334,7 +345,7 @@ class _Reader:
 
     def _company(self, src: Source, row: list[str]) -> CompanyRecord | str | None:
         cols = self.cols["companies"]
-        g = cols.get
+        g = _getter(cols.extract(row))
         name = g(row, "name")
         if g(row, "deleted") and g(row, "deleted").lower() in _TRUE:
             return "deleted in the source tool"
@@ -369,46 +380,46 @@ class _Reader:
     def _contact(
         self, src: Source, row: list[str], company_name: str | None
     ) -> ContactRecord | str | None:
-        cols = self.cols["contacts"]
-        g = cols.get
-        if g(row, "deleted") and g(row, "deleted").lower() in _TRUE:
+        v = self.cols["contacts"].extract(row)
+        get = v.get
+        deleted = get("deleted")
+        if deleted and deleted.lower() in _TRUE:
             return "deleted in the source tool"
         emails: list[str] = []
         for f in ("email", "email2", "email3", "email4"):
-            for value in split_multi(g(row, f)):
-                email = matching.normalize_email(value)
-                if email and email not in emails:
-                    emails.append(email)
-        full = g(row, "full_name")
-        if not full:
-            parts = [g(row, f) for f in ("prefix", "first_name", "middle_name", "last_name")]
-            parts = [p for p in parts if p]
-            full = " ".join(parts) if parts else None
+            text = get(f)
+            if text:
+                for value in split_multi(text):
+                    email = matching.normalize_email(value)
+                    if email and email not in emails:
+                        emails.append(email)
+        full = get("full_name")
         if full:
-            full = " ".join(split_multi(full)[:1] or [full]).strip()
+            full = _first(full)
+        else:
+            parts = [get(f) for f in ("prefix", "first_name", "middle_name", "last_name")]
+            full = " ".join(_first(p) for p in parts if p) or None
+        if full and ("  " in full or "\n" in full or "\t" in full):
             full = " ".join(full.split())
         if not full:
             if not emails:
                 return None if self.spec.combined else "no name nor e-mail"
             full = emails[0]
-        company = g(row, "company")
-        if company:
-            company = (split_multi(company) or [company])[0]
-        phone = g(row, "phone")
-        if phone:
-            phone = (split_multi(phone) or [phone])[0]
+        company = get("company")
+        phone = get("phone")
+        title = get("title")
         return ContactRecord(
             src,
             full,
             email=emails[0] if emails else None,
             other_emails=emails[1:],
-            title=(split_multi(g(row, "title")) or [None])[0],
-            phone=phone,
-            company=company or company_name,
-            company_external_id=g(row, "company_external_id"),
-            owner=g(row, "owner"),
-            notes=g(row, "notes"),
-            external_id=g(row, "external_id"),
+            title=_first(title) if title else None,
+            phone=_first(phone) if phone else None,
+            company=_first(company) if company else company_name,
+            company_external_id=get("company_external_id"),
+            owner=get("owner"),
+            notes=get("notes"),
+            external_id=get("external_id"),
         )
 
     def _date(self, src: Source, row: list[str], f: str):  # noqa: ANN202
@@ -423,7 +434,7 @@ class _Reader:
 
     def _deal(self, src: Source, row: list[str], company_name: str | None) -> DealRecord | str:
         cols = self.cols["deals"]
-        g = cols.get
+        g = _getter(cols.extract(row))
         if g(row, "deleted") and g(row, "deleted").lower() in _TRUE:
             return "deleted in the source tool"
         name = g(row, "deal_name")
@@ -465,6 +476,16 @@ class _Reader:
             owner=g(row, "owner"),
             external_id=g(row, "external_id"),
         )
+
+
+def _getter(values: dict[str, str | None]):  # noqa: ANN202
+    """``g(row, field)`` over values already extracted from the row."""
+    get = values.get
+
+    def g(_row: object, field: str) -> str | None:
+        return get(field)
+
+    return g
 
 
 def register_spec(spec: TabularSpec) -> None:
