@@ -92,7 +92,7 @@ from abmdesk.ui.models import (
 
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 
-#: The earliest date of the date filters, shown as « — » (no bound).
+# The earliest date of the date filters, shown as « — » (no bound).
 NO_DATE = QDate(2000, 1, 1)
 
 
@@ -266,7 +266,7 @@ class InteractionsModel(PagedTableModel):
         Column("notes", QT_TRANSLATE_NOOP("Columns", "Notes"), sortable=False, tooltip=True),
     )
 
-    #: (rows found so far, done) while a scanning filter goes on in the background.
+    # (rows found so far, done) while a scanning filter goes on in the background.
     scan_progress = Signal(int, bool)
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
@@ -464,7 +464,7 @@ class QuickLogForm(QGroupBox):
     """Log an interaction in a few keystrokes; Enter saves (SPEC 5 handles)."""
 
     saved = Signal(object)  # InteractionRecord
-    #: A new interaction was written (before the change is announced).
+    # A new interaction was written (before the change is announced).
     logged = Signal(object)  # InteractionRecord
     account_changed = Signal(object)  # uuid.UUID | None
 

@@ -48,7 +48,7 @@ class WelcomeDialog(QDialog):
     """Objectname ``welcomeDialog``; after ``exec()``, ``engine`` is the open database
     (None when the dialog was closed without a choice)."""
 
-    #: Emitted when the chosen work ended: (choice, error message or "").
+    # Emitted when the chosen work ended: (choice, error message or "").
     work_finished = Signal(str, str)
 
     def __init__(self, db_path: str | Path, parent: QWidget | None = None) -> None:
@@ -325,6 +325,6 @@ def first_run(db_path: str | Path, parent: QWidget | None = None) -> Engine | No
     return engine
 
 
-#: For app.py: True when the welcome dialog should be shown before the main window.
+# For app.py: True when the welcome dialog should be shown before the main window.
 def needs_welcome(db_path: str | Path) -> bool:
     return not Path(db_path).exists()

@@ -399,12 +399,12 @@
     </message>
     <message>
         <source>Board report written: %1 (%2 pages).</source>
-        <translation>Rapport au conseil enregistré : %1 (%2 pages).</translation>
+        <translation>Rapport au conseil enregistré&#xa0;: %1 (%2&#xa0;pages).</translation>
     </message>
     <message>
         <source>The board report could not be written:
 %1</source>
-        <translation>Le rapport au conseil n’a pas pu être enregistré :
+        <translation>Le rapport au conseil n’a pas pu être enregistré&#xa0;:
 %1</translation>
     </message>
     <message>
@@ -425,19 +425,19 @@
     <message>
         <source>Save the chart</source>
         <extracomment>Accounts shown in one bar chart at most (the rest are in the tables).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le graphique</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Image PNG (*.png)</translation>
     </message>
     <message>
         <source>Copy the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier le graphique</translation>
     </message>
     <message>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer en PNG…</translation>
     </message>
 </context>
 <context>
@@ -503,27 +503,27 @@
     <name>ClvPanel</name>
     <message>
         <source>Customer lifetime value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur vie client</translation>
     </message>
     <message>
         <source>average ABM %1, non-ABM %2</source>
-        <translation type="unfinished"></translation>
+        <translation>moyenne ABM %1, hors ABM %2</translation>
     </message>
     <message>
         <source>top %1 accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>les %1 premiers comptes</translation>
     </message>
     <message>
         <source>%1: %2 (ARR %3 × %4 years, upsell %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2 (revenu annuel %3 × %4 ans, montée en gamme %5)</translation>
     </message>
     <message>
         <source>average %1</source>
-        <translation type="unfinished"></translation>
+        <translation>moyenne %1</translation>
     </message>
     <message>
         <source>%1 account</source>
-        <translation type="unfinished"></translation>
+        <translation>compte %1</translation>
     </message>
 </context>
 <context>
@@ -573,7 +573,6 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Date</source>
-        <extracomment>The earliest date of the date filters, shown as « — » (no bound).</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -787,57 +786,65 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé</translation>
     </message>
 </context>
 <context>
     <name>ContractValuePanel</name>
     <message>
         <source>Average contract value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur moyenne des contrats</translation>
     </message>
     <message>
         <source>ABM uplift: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>écart ABM&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1: %2 on average over %3 won deal(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2 en moyenne sur %3 affaire(s) gagnée(s)</translation>
     </message>
     <message>
         <source>%1 (%2 won)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 gagnées)</translation>
     </message>
 </context>
 <context>
     <name>ConversionPanel</name>
     <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
         <source>By sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Par secteur</translation>
     </message>
     <message>
         <source>By size band</source>
-        <translation type="unfinished"></translation>
+        <translation>Par taille d’entreprise</translation>
     </message>
     <message>
         <source>%1 stage entries in the period, %2 advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entrées en étape sur la période, %2 ont avancé</translation>
     </message>
     <message>
         <source>Conversion per stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversion par étape</translation>
     </message>
     <message>
         <source>%1: %2 advanced of %3 entered (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2 ont avancé sur %3 entrées (%4)</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished">Inconnue</translation>
+        <translation>Non renseigné</translation>
     </message>
     <message>
         <source>%1 employees</source>
-        <translation type="unfinished">%1 salariés</translation>
+        <translation>%1 salariés</translation>
     </message>
 </context>
 <context>
@@ -891,31 +898,31 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <name>CoveragePanel</name>
     <message>
         <source>%1 of %2 target accounts at risk (engaged coverage under %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 comptes cibles à risque sur %2 (couverture engagée sous %3)</translation>
     </message>
     <message>
         <source>the %1 least covered shown</source>
-        <translation type="unfinished"></translation>
+        <translation>les %1 moins couverts sont affichés</translation>
     </message>
     <message>
         <source>Buying-committee coverage per target account</source>
-        <translation type="unfinished"></translation>
+        <translation>Couverture du comité d’achat par compte cible</translation>
     </message>
     <message>
         <source>%1: %2 identified of %3 (%4), %5 engaged (%6)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2 identifiés sur %3 (%4), %5 engagés (%6)</translation>
     </message>
     <message>
         <source>Identified coverage</source>
-        <translation type="unfinished">Couverture identifiée</translation>
+        <translation>Couverture identifiée</translation>
     </message>
     <message>
         <source>Engaged coverage</source>
-        <translation type="unfinished">Couverture engagée</translation>
+        <translation>Couverture engagée</translation>
     </message>
     <message>
         <source>risk threshold %1</source>
-        <translation type="unfinished"></translation>
+        <translation>seuil de risque %1</translation>
     </message>
 </context>
 <context>
@@ -1112,25 +1119,26 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <name>EngagementPanel</name>
     <message>
         <source>Account followed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte suivi&#xa0;:</translation>
     </message>
     <message>
         <source>%1 of %2 target accounts with engagement in the window</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 comptes cibles engagés sur %2 dans la fenêtre d’engagement</translation>
     </message>
     <message>
         <source>Engaged target accounts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes cibles engagés&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 — week of %2: %3 points</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — semaine du %2&#xa0;: %3 points</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
+        <extracomment>The last choices of this session (table, format, folder): the next export starts there.</extracomment>
         <translation>Exporter</translation>
     </message>
     <message>
@@ -1512,31 +1520,31 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <name>HeatModel</name>
     <message>
         <source>Discovery</source>
-        <translation type="unfinished">Découverte</translation>
+        <translation>Découverte</translation>
     </message>
     <message>
         <source>1st meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>1er RDV</translation>
     </message>
     <message>
         <source>Qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualifiée</translation>
     </message>
     <message>
         <source>Proposal</source>
-        <translation type="unfinished">Proposition</translation>
+        <translation>Proposition</translation>
     </message>
     <message>
         <source>Negotiation</source>
-        <translation type="unfinished">Négociation</translation>
+        <translation>Négociation</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished">Groupe</translation>
+        <translation>Groupe</translation>
     </message>
     <message>
         <source>%1, %2: %3 advanced of %4 entered (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2&#xa0;: %3 ont avancé sur %4 entrées (%5)</translation>
     </message>
 </context>
 <context>
@@ -1570,50 +1578,50 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <name>InteractionDialog</name>
     <message>
         <source>Edit the interaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier l’interaction</translation>
     </message>
     <message>
         <source>(whole account)</source>
-        <translation type="unfinished">(tout le compte)</translation>
+        <translation>(tout le compte)</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %Ln pt(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%1 — %Ln pt</numerusform>
             <numerusform>%1 — %Ln pts</numerusform>
         </translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished">&#xa0;min</translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">non renseignée</translation>
+        <translation>non renseignée</translation>
     </message>
     <message>
         <source>Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte :</translation>
     </message>
     <message>
         <source>&amp;Stakeholder:</source>
-        <translation type="unfinished">&amp;Interlocuteur :</translation>
+        <translation>&amp;Interlocuteur :</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished">&amp;Type :</translation>
+        <translation>&amp;Type :</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation type="unfinished">&amp;Quand :</translation>
+        <translation>&amp;Date :</translation>
     </message>
     <message>
         <source>D&amp;uration:</source>
-        <translation type="unfinished">D&amp;urée :</translation>
+        <translation>D&amp;urée :</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation type="unfinished">&amp;Notes :</translation>
+        <translation>&amp;Notes :</translation>
     </message>
 </context>
 <context>
@@ -1624,123 +1632,123 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished">Tous les comptes</translation>
+        <translation>Tous les comptes</translation>
     </message>
     <message>
         <source>Words in the notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots dans les notes…</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished">Effacer les filtres</translation>
+        <translation>Effacer les filtres</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished">&amp;Modifier…</translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>De&amp;lete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte :</translation>
     </message>
     <message>
         <source>Person:</source>
-        <translation type="unfinished"></translation>
+        <translation>Interlocuteur :</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Type :</translation>
     </message>
     <message>
         <source>By:</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisi par :</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>Du :</translation>
     </message>
     <message>
         <source>to:</source>
-        <translation type="unfinished"></translation>
+        <translation>au :</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished">Modifier…</translation>
+        <translation>Modifier…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer…</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Empty (—): no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Vide (—) : sans limite</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les types</translation>
     </message>
     <message>
         <source>Anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout le monde</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous</translation>
     </message>
     <message>
         <source>The end date is before the start date.</source>
-        <translation type="unfinished">La date de fin précède la date de début.</translation>
+        <translation>La date de fin précède la date de début.</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptage…</translation>
     </message>
     <message numerus="yes">
         <source>Searching… %Ln found so far</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Recherche… %Ln trouvée pour l’instant</numerusform>
+            <numerusform>Recherche… %Ln trouvées pour l’instant</numerusform>
         </translation>
     </message>
     <message>
         <source>Edit an interaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier une interaction</translation>
     </message>
     <message>
         <source>Edit the interaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier l’interaction</translation>
     </message>
     <message>
         <source>Delete this interaction (%1, %2, %3)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer cette interaction (%1, %2, %3) ?</translation>
     </message>
     <message numerus="yes">
         <source>Delete these %n interactions?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer cette interaction ?</numerusform>
+            <numerusform>Supprimer ces %n interactions ?</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Supprimer</translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Edit ▸ Undo (Ctrl+Z) brings them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Édition ▸ Annuler (Ctrl+Z) les fait revenir.</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n interaction(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer %n interaction</numerusform>
+            <numerusform>Supprimer %n interactions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1755,11 +1763,11 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <name>KpiTab</name>
     <message>
         <source>This quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce trimestre</translation>
     </message>
     <message>
         <source>Last quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Trimestre précédent</translation>
     </message>
     <message>
         <source>Last 12 months</source>
@@ -1771,7 +1779,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnalisée</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1779,31 +1787,31 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Read the database again and recompute</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire la base de données et recalculer</translation>
     </message>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished">Tous les comptes</translation>
+        <translation>Tous les comptes</translation>
     </message>
     <message>
         <source>ABM (target accounts)</source>
-        <translation type="unfinished"></translation>
+        <translation>ABM (comptes cibles)</translation>
     </message>
     <message>
         <source>Non-ABM</source>
-        <translation type="unfinished">Hors ABM</translation>
+        <translation>Hors ABM</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous</translation>
     </message>
     <message>
         <source>Reset filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer les filtres</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;From:</source>
@@ -1815,23 +1823,23 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>&amp;Segment:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Segment&#xa0;:</translation>
     </message>
     <message>
         <source>Se&amp;ctor:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;cteur&#xa0;:</translation>
     </message>
     <message>
         <source>Si&amp;ze:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taille&#xa0;:</translation>
     </message>
     <message>
         <source>T&amp;ier:</source>
-        <translation type="unfinished">N&amp;iveau&#xa0;:</translation>
+        <translation>N&amp;iveau&#xa0;:</translation>
     </message>
     <message>
         <source>O&amp;wner:</source>
-        <translation type="unfinished">&amp;Responsable&#xa0;:</translation>
+        <translation>&amp;Responsable&#xa0;:</translation>
     </message>
     <message>
         <source>Engaged target accounts</source>
@@ -1863,7 +1871,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Logged effort, shown apart: activity is not a result and is not one of the KPIs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Effort consigné, affiché à part&#xa0;: l’activité n’est pas un résultat et ne fait pas partie des indicateurs.</translation>
     </message>
     <message>
         <source>Engagement</source>
@@ -1883,7 +1891,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Contract value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur des contrats</translation>
     </message>
     <message>
         <source>Lifetime value</source>
@@ -1895,23 +1903,23 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>The chart appears once the figures are computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le graphique s’affiche une fois les chiffres calculés.</translation>
     </message>
     <message>
         <source>Tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Tableaux détaillés</translation>
     </message>
     <message>
         <source>compared with %1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>comparé à la période du %1 au %2</translation>
     </message>
     <message>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(non renseigné)</translation>
     </message>
     <message>
         <source>%1 employees</source>
-        <translation type="unfinished">%1 salariés</translation>
+        <translation>%1 salariés</translation>
     </message>
     <message>
         <source>The start of the period is after its end.</source>
@@ -1923,23 +1931,23 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Comparing with the previous period…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparaison avec la période précédente…</translation>
     </message>
     <message>
         <source>Up to date (%1 s).</source>
-        <translation type="unfinished"></translation>
+        <translation>À jour (%1 s).</translation>
     </message>
     <message>
         <source>%1 of %2 target accounts engaged in the window</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 comptes cibles engagés sur %2</translation>
     </message>
     <message>
         <source>engaged coverage below the threshold · mean engaged coverage %1</source>
-        <translation type="unfinished"></translation>
+        <translation>couverture engagée sous le seuil · couverture engagée moyenne %1</translation>
     </message>
     <message>
         <source>weakest stage: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>étape la plus faible&#xa0;: %1 (%2)</translation>
     </message>
     <message>
         <source>The KPI engine is not available in this version.</source>
@@ -1971,31 +1979,31 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Activity (logged effort, not a KPI)</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité (effort consigné, hors indicateurs)</translation>
     </message>
     <message>
         <source>%1 interactions logged · %2 emails sent · %3 h of logged time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 interactions consignées · %2 e-mails envoyés · %3 h de temps consigné</translation>
     </message>
     <message>
         <source>Previous period (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Période précédente (%1)&#xa0;: %2</translation>
     </message>
     <message>
         <source>no comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de comparaison</translation>
     </message>
     <message>
         <source>ABM cycle: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cycle ABM&#xa0;: %1</translation>
     </message>
     <message>
         <source>cycle reduction: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>réduction du cycle&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 pts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#x202f;pts</translation>
     </message>
     <message>
         <source>All deals</source>
@@ -2082,11 +2090,11 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Préférences…</translation>
     </message>
     <message>
         <source>Points per interaction type, KPI parameters, your name, the language</source>
-        <translation type="unfinished"></translation>
+        <translation>Points par type d’interaction, paramètres des indicateurs, votre nom, la langue</translation>
     </message>
     <message>
         <source>&amp;About ABM Desk</source>
@@ -2870,16 +2878,15 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <name>QuickLogForm</name>
     <message>
         <source>Quick log (Ctrl+L)</source>
-        <extracomment>(rows found so far, done) while a scanning filter goes on in the background.</extracomment>
         <translation>Saisie rapide (Ctrl+L)</translation>
     </message>
     <message>
         <source>Type a few letters of the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez quelques lettres du compte…</translation>
     </message>
     <message>
         <source>Alt+1 … Alt+9 choose the first nine types from any field</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+1 … Alt+9 choisissent les neuf premiers types depuis n’importe quel champ</translation>
     </message>
     <message>
         <source> min</source>
@@ -2942,7 +2949,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>No account matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun compte ne correspond à « %1 ».</translation>
     </message>
     <message>
         <source>No account is named “%1”.</source>
@@ -2958,7 +2965,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Log %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisir %1</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
@@ -2966,9 +2973,9 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message numerus="yes">
         <source>Saved: %1 with %2 (%Ln pt(s)). Ctrl+Z undoes it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Enregistré : %1 avec %2 (%Ln pt). Ctrl+Z l’annule.</numerusform>
+            <numerusform>Enregistré : %1 avec %2 (%Ln pts). Ctrl+Z l’annule.</numerusform>
         </translation>
     </message>
 </context>
@@ -2976,138 +2983,138 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <name>RoiPanel</name>
     <message>
         <source>revenue %1, cost %2</source>
-        <translation type="unfinished"></translation>
+        <translation>chiffre d’affaires %1, coût %2</translation>
     </message>
     <message>
         <source>the %1 best and %1 worst of %2 target accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>les %1 meilleurs et les %1 moins bons des %2 comptes cibles</translation>
     </message>
     <message>
         <source>ABM return on investment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour sur investissement ABM&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1: ROI %2 (revenue %3, cost %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: ROI %2 (chiffre d’affaires %3, coût %4)</translation>
     </message>
     <message>
         <source>overall %1</source>
-        <translation type="unfinished"></translation>
+        <translation>global %1</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Préférences</translation>
     </message>
     <message>
         <source>key, e.g. trade_show</source>
-        <translation type="unfinished"></translation>
+        <translation>clé, p. ex. salon_pro</translation>
     </message>
     <message>
         <source>label, e.g. Trade show</source>
-        <translation type="unfinished"></translation>
+        <translation>libellé, p. ex. Salon professionnel</translation>
     </message>
     <message>
         <source> pts</source>
-        <translation type="unfinished"></translation>
+        <translation> pts</translation>
     </message>
     <message>
         <source>&amp;Add the type</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter le type</translation>
     </message>
     <message>
         <source>Points per interaction type</source>
-        <translation type="unfinished"></translation>
+        <translation>Points par type d’interaction</translation>
     </message>
     <message>
         <source>Points count retroactively: every score is computed again with the new values. A type with 0 points is activity, not engagement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les points s’appliquent rétroactivement : tous les scores sont recalculés avec les nouvelles valeurs. Un type à 0 point est de l’activité, pas de l’engagement.</translation>
     </message>
     <message>
         <source> people</source>
-        <translation type="unfinished"></translation>
+        <translation> personnes</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <source> years</source>
-        <translation type="unfinished"> ans</translation>
+        <translation> ans</translation>
     </message>
     <message>
         <source> %1/h</source>
-        <translation type="unfinished"></translation>
+        <translation> %1/h</translation>
     </message>
     <message>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <source>First and last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Prénom et nom</translation>
     </message>
     <message>
         <source>Automatic (the system&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique (celle du système)</translation>
     </message>
     <message>
         <source>The language changes at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>La langue change au prochain démarrage.</translation>
     </message>
     <message>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicateurs</translation>
     </message>
     <message>
         <source>Default buying committee size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille du comité d’achat par défaut :</translation>
     </message>
     <message>
         <source>Engagement window:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenêtre d’engagement :</translation>
     </message>
     <message>
         <source>Default customer retention:</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de fidélisation par défaut :</translation>
     </message>
     <message>
         <source>Staff hourly cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût horaire du personnel :</translation>
     </message>
     <message>
         <source>Coverage risk threshold:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil de risque de couverture :</translation>
     </message>
     <message>
         <source>Currency (ISO code):</source>
-        <translation type="unfinished"></translation>
+        <translation>Devise (code ISO) :</translation>
     </message>
     <message>
         <source>This computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet ordinateur</translation>
     </message>
     <message>
         <source>Your name (logged with each interaction):</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre nom (enregistré avec chaque interaction) :</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue :</translation>
     </message>
     <message>
         <source>A type key is lower-case letters, digits and “_”, like trade_show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé de type s’écrit en minuscules, chiffres et « _ », comme salon_pro.</translation>
     </message>
     <message>
         <source>The type “%1” exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le type « %1 » existe déjà.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished">Non enregistré&#xa0;: %1</translation>
+        <translation>Non enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -3164,107 +3171,106 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <name>VelocityPanel</name>
     <message>
         <source>ABM %1, non-ABM %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ABM %1, hors ABM %2</translation>
     </message>
     <message>
         <source>cycle: ABM %1, non-ABM %2, reduction %3</source>
-        <translation type="unfinished"></translation>
+        <translation>cycle&#xa0;: ABM %1, hors ABM %2, réduction %3</translation>
     </message>
     <message>
         <source>Pipeline velocity</source>
-        <translation type="unfinished"></translation>
+        <translation>Vélocité du pipeline</translation>
     </message>
     <message>
         <source>%1, %2: %3 on average in the stage</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2&#xa0;: %3 en moyenne dans l’étape</translation>
     </message>
 </context>
 <context>
     <name>WelcomeDialog</name>
     <message>
         <source>Welcome to ABM Desk</source>
-        <extracomment>Emitted when the chosen work ended: (choice, error message or &quot;&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans ABM Desk</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Welcome to ABM Desk&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Bienvenue dans ABM Desk&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Your accounts, buying committees, interactions and deals will live in one file on this computer:&lt;br&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;How do you want to start?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos comptes, comités d’achat, interactions et affaires seront enregistrés dans un seul fichier sur cet ordinateur :&lt;br&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;Comment voulez-vous commencer ?</translation>
     </message>
     <message>
         <source>Start with an empty database</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer avec une base vide</translation>
     </message>
     <message>
         <source>Create your target accounts and their committees yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Créez vous-même vos comptes cibles et leurs comités d’achat.</translation>
     </message>
     <message>
         <source>Explore the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Découvrir la démo</translation>
     </message>
     <message>
         <source>A French B2B firm&apos;s 18 months of ABM: 80 accounts, their committees, 10 000 interactions, deals and costs. Ready in a few seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>18 mois d’ABM d’une entreprise B2B française : 80 comptes, leurs comités, 10 000 interactions, des affaires et des coûts. Prête en quelques secondes.</translation>
     </message>
     <message>
         <source>Import a bundle folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un dossier d’export…</translation>
     </message>
     <message>
         <source>A folder of ABM Desk CSV files (accounts.csv, stakeholders.csv, interactions.csv…), exported from another computer or prepared by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un dossier de fichiers CSV ABM Desk (accounts.csv, stakeholders.csv, interactions.csv…), exporté d’un autre ordinateur ou préparé à la main.</translation>
     </message>
     <message>
         <source>First and last name (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prénom et nom (facultatif)</translation>
     </message>
     <message>
         <source>&amp;Your name, logged with each interaction:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Votre nom, enregistré avec chaque interaction :</translation>
     </message>
     <message>
         <source>This database cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir cette base : %1</translation>
     </message>
     <message>
         <source>Creating the demo data…</source>
-        <translation type="unfinished">Création des données de démonstration…</translation>
+        <translation>Création des données de démonstration…</translation>
     </message>
     <message>
         <source>Choose the folder of the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le dossier à importer</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import de %1…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>%1: %2 rows read</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 lignes lues</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was written, the database is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import annulé : rien n’a été écrit, la base est vide.</translation>
     </message>
     <message>
         <source>Not imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non importé : %1</translation>
     </message>
     <message>
         <source>The demo data could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données de démonstration n’ont pas pu être créées : %1</translation>
     </message>
 </context>
 </TS>
