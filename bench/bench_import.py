@@ -8,11 +8,15 @@ stakeholders.csv) as the baseline of the same run.
 from __future__ import annotations
 
 import csv
+import os
 import random
+import subprocess
 import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from common import PYTHON, run_process
+from common import PYTHON, ROOT
 
 ROWS = 100_000
 COMPANIES = 10_000
@@ -23,6 +27,29 @@ FIRST = ["Camille", "Hélène", "Julien", "Sophie", "Marc", "Zoé", "François",
 LAST = ["Martin", "Bernard", "Dubois", "Lefèvre", "Moreau", "Girard", "Roux", "Fournier", "Ménard"]
 TITLES = ["Directeur général", "DAF", "Responsable achats", "DSI", "Chef de projet", "Comptable"]
 FORMS = ["SARL", "SAS", "SA", ""]
+
+
+@dataclass
+class Run:
+    seconds: float
+    cpu: float
+    peak_mb: float
+
+
+def run_process(cmd: list[str]) -> Run:
+    """Wall time, CPU time (user + system) and peak RSS of a whole process.
+
+    CPU time is reported too because a busy machine stretches wall time.
+    """
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {err.strip()[-500:]}")
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def _companies(rng: random.Random) -> list[tuple[str, str]]:
@@ -104,24 +131,25 @@ def run(context: dict) -> tuple[list[str], bool]:
         size_mb = hubspot.stat().st_size / 1e6
     rate = ROWS / imp.seconds
     ok = rate >= TARGET_RATE and imp.peak_mb < TARGET_MB
-    yes = "yes" if ok else "NO"
     lines = [
         "## Import (issue 5): 100 000 HubSpot contacts",
         "",
         f"A generated HubSpot contacts export ({ROWS:,} rows, {COMPANIES:,} companies, "
         f"{size_mb:.1f} MB), imported by `python -m abmdesk import` into a fresh database "
-        "(whole process: start-up, schema creation, detection, matching, one transaction).",
+        "(whole process: start-up, schema creation, detection, matching, one transaction). "
+        "CPU time (user + system) is given beside wall time: a busy machine stretches the "
+        "second, not the first.",
         "",
-        "| measure | value | target | ok |",
-        "|---|---|---|---|",
-        f"| HubSpot CSV import | {imp.seconds:.2f} s = {rate:,.0f} rows/s | ≥ {TARGET_RATE:,} "
-        f"rows/s | {'yes' if rate >= TARGET_RATE else 'NO'} |",
-        f"| its peak memory | {imp.peak_mb:.0f} MB | < {TARGET_MB} MB "
-        f"| {'yes' if imp.peak_mb < TARGET_MB else 'NO'} |",
-        f"| baseline: native bundle import of the same people | {base.seconds:.2f} s = "
-        f"{ROWS / base.seconds:,.0f} rows/s, {base.peak_mb:.0f} MB | — | — |",
-        f"| re-import of the same CSV (changes nothing) | {again.seconds:.2f} s, "
-        f"{again.peak_mb:.0f} MB | — | — |",
-        f"| ratio HubSpot ÷ native | {imp.seconds / base.seconds:.2f} | — | {yes} |",
+        "| measure | wall | CPU | peak memory | target | ok |",
+        "|---|---|---|---|---|---|",
+        f"| HubSpot CSV import | {imp.seconds:.2f} s = {rate:,.0f} rows/s | {imp.cpu:.2f} s = "
+        f"{ROWS / imp.cpu:,.0f} rows/s | {imp.peak_mb:.0f} MB | ≥ {TARGET_RATE:,} rows/s, "
+        f"< {TARGET_MB} MB | {'yes' if ok else 'NO'} |",
+        f"| baseline: native bundle import of the same people | {base.seconds:.2f} s | "
+        f"{base.cpu:.2f} s | {base.peak_mb:.0f} MB | — | — |",
+        f"| re-import of the same CSV (changes nothing) | {again.seconds:.2f} s | "
+        f"{again.cpu:.2f} s | {again.peak_mb:.0f} MB | — | — |",
+        f"| ratio HubSpot ÷ native (wall) | {imp.seconds / base.seconds:.2f} | "
+        f"{imp.cpu / base.cpu:.2f} | — | — | — |",
     ]
     return lines, ok

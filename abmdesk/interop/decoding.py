@@ -137,7 +137,12 @@ SEPARATORS = (",", ";", "\t")
 
 
 def sniff_separator(text: str, lines: int = 60) -> str:
-    """The separator whose rows are the most regular over the first ``lines`` lines."""
+    """The separator whose rows are the most regular over the first ``lines`` lines.
+
+    Excel's own hint line ``sep=;`` wins when the file starts with it.
+    """
+    if text[:4].lower() == "sep=" and len(text) > 4 and text[4] in SEPARATORS:
+        return text[4]
     head_lines = text.splitlines()[:lines]
     head = "\n".join(head_lines)
     best, best_score = ",", -1.0

@@ -55,6 +55,7 @@ def test_binary_is_refused_in_one_line():
         ("a;b;c\n1;2,5;3\n4;5,5;6\n", ";"),
         ("a\tb\tc\n1\t2, 3\t4\n", "\t"),
         ('Notes:\n"one long note, with commas, here"\n\nA;B;C\n1;2;3\n4;5;6\n', ";"),
+        ("sep=;\na,b;c\n", ";"),
     ],
 )
 def test_separator_sniffing(text, sep):

@@ -154,7 +154,8 @@ def test_salesforce_report_stops_at_its_footer():
     assert refonte.created_at == dt.datetime(2025, 1, 15)
     assert audit.status == "won" and audit.closed_at == dt.datetime(2025, 2, 28)
     assert lost.status == "lost"
-    assert "Grand Totals" in parsed.skipped[0][1]
+    assert parsed.skipped == [(parsed.skipped[0][0], "a report's totals or footer line")]
+    assert parsed.skipped[0][0].line == 7  # "Grand Totals (3 records)"; the rest is footer
 
 
 def test_salesforce_data_loader():

@@ -512,3 +512,34 @@ def test_cli_native_bundle_still_works(tmp_path):
 def test_bundle_import_untouched_by_batches(engine):
     report = bundle.import_bundle(engine, FIXTURES / "bundle_rich")
     assert report.changed and list_batches(engine) == []
+
+
+def test_a_cancel_from_progress_writes_nothing(engine):
+    class Cancelled(Exception):
+        pass
+
+    def progress(step, done):
+        if step == "stakeholders":
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        import_files(
+            engine,
+            [HERE / "hubspot_companies_fr.csv", HERE / "hubspot_contacts_en.csv"],
+            progress=progress,
+        )
+    assert rows(engine, "SELECT count(*) FROM accounts") == [(0,)]
+    assert list_batches(engine) == []
+
+
+def test_excel_sep_line(engine, tmp_path):
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "sep=;\nPrénom;Nom;Société;Adresse de messagerie;Fonction\n"
+        "Jean;Dupont;Dupont, Fils & Cie;jean@dupont-fils.fr;Gérant\n",
+        encoding="cp1252",
+    )
+    import_files(engine, [path])
+    assert people(engine) == [
+        ("Dupont, Fils & Cie", "Jean Dupont", "jean@dupont-fils.fr", "Gérant")
+    ]

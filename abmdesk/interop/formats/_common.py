@@ -293,7 +293,7 @@ class _Reader:
                 non_empty = [c for c in row if c.strip()]
                 first = non_empty[0].strip()
             if FOOTER.match(joined) and (len(non_empty) == 1 or first == row[0].strip()):
-                parsed.skipped.append((src, f"report line {first[:40]!r}"))
+                parsed.skipped.append((src, "a report's totals or footer line"))
                 footer = footer or (len(non_empty) == 1 and not first.lower().startswith("total"))
                 continue
             try:
