@@ -344,3 +344,56 @@ def test_arrow_keys_move_between_cards(qtbot, tab, ids):
     qtbot.keyClick(view, Qt.Key.Key_Up)
     assert tab.selected_id() == ids["ceo"]
     assert tab.panel.name.text() == "Sophie Laurent"
+
+
+def test_ctrl_wheel_zooms(tab):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    view = tab.chart_view
+    view.fit()
+    start = view.scale_factor()
+    centre = QPointF(view.viewport().rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(view.viewport().mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    view.wheelEvent(event)
+    assert view.scale_factor() == pytest.approx(start * 1.2**2)
+
+
+def test_a_logged_interaction_shows_on_the_card(window, tab, ids):
+    from abmdesk.services.interactions import log_interaction
+    from abmdesk.ui.changes import Changes
+
+    ceo = tab.person(ids["ceo"])
+    assert not ceo.engaged and ceo.last_interaction is None
+    now = dt.datetime.now().replace(microsecond=0)
+    log_interaction(tab.ctx.engine, ids["acme"], "meeting", now, stakeholder_id=ids["ceo"])
+    window.apply_changes(Changes(interactions=True))
+    ceo = tab.person(ids["ceo"])
+    assert ceo.engaged and ceo.last_interaction == now
+    assert tab.scene.cards[ids["ceo"]].status_text.startswith("Engaged")
+    assert tab.chart.figures.engaged == 2
+
+
+def test_fill_and_panel_edits_redo(tab, ids, monkeypatch):
+    monkeypatch.setattr(tab, "ask_person", lambda *a, **k: {"full_name": "Nadia Haddad"})
+    tab._activate_card(tab.scene.cards[ids["cfo"]])
+    stack = tab.ctx.undo_stack
+    stack.undo()
+    stack.redo()
+    assert tab.person(ids["cfo"]).full_name == "Nadia Haddad"
+    assert not tab.person(ids["cfo"]).placeholder
+    tab.edit_person(ids["it"], {"title": "DSI groupe"})
+    stack.undo()
+    assert tab.person(ids["it"]).title == "DSI"
+    stack.redo()
+    assert tab.person(ids["it"]).title == "DSI groupe"
+    assert stack.undoText() == "Edit Marc Petit"
