@@ -122,7 +122,12 @@ def take_sample(path: Path) -> Sample:
         raise DataError("the file is empty", file=path.name)
     if tabular.is_xlsx(head):
         return Sample(path, head, None, "xlsx", tabular.sample_xlsx_rows(path))
-    text, encoding = decoding.decode_head(head, path.name)
+    try:
+        text, encoding = decoding.decode_head(head, path.name)
+    except DataError as exc:  # not text: sniffers of binary formats still see the bytes
+        sample = Sample(path, head, None, None, [])
+        sample.problem = exc  # type: ignore[attr-defined]
+        return sample
     return Sample(path, head, text, encoding, tabular.sample_rows(text))
 
 
@@ -135,6 +140,9 @@ def detect_format(path: str | Path) -> tuple[str, str]:
         if found > score:
             best, score = fmt.name, found
     if best is None:
+        problem = getattr(sample, "problem", None)
+        if problem is not None:
+            raise problem
         raise DataError(
             "not a file ABM Desk can import: not a HubSpot, Salesforce, Pipedrive, LinkedIn, "
             "Google or Outlook export, a vCard nor an iCalendar file",
