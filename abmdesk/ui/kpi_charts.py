@@ -10,7 +10,9 @@ the context menu also saves it as PNG. Values are formatted by the window's
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -56,6 +58,39 @@ from PySide6.QtWidgets import (
 from abmdesk import domain
 from abmdesk.ui.formatting import Formatter
 from abmdesk.ui.labels import program_label, size_band_label, stage_label
+
+
+def _signals_drop_bools() -> bool:
+    """True when emitting a ``Signal(bool)`` from Python takes a reference from ``True``.
+
+    PySide6 6.12 on CPython 3.11 does (pyqtgraph emits such signals on every redraw);
+    CPython aborts ("bool_dealloc") once the count reaches 0. From 3.12 on, True and
+    False are immortal. Same cure as ``abmdesk.ui.orgchart.pyside_guard`` for None.
+    """
+    from PySide6.QtCore import QObject
+
+    class _Probe(QObject):
+        fired = Signal(bool)
+
+    probe = _Probe()
+    probe.fired.connect(lambda _flag: None)
+    before = sys.getrefcount(True)
+    for _ in range(8):
+        probe.fired.emit(True)
+    return sys.getrefcount(True) < before
+
+
+def keep_bools_alive() -> None:
+    """Give True and False a count no program can spend (what CPython 3.12 does)."""
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    if _signals_drop_bools():
+        for flag in (True, False):
+            refcount = ctypes.c_ssize_t.from_address(id(flag))
+            refcount.value += 1 << 60
+
+
+keep_bools_alive()
 
 ABM = QColor(25, 118, 210)
 NON_ABM = QColor(255, 152, 0)
@@ -668,8 +703,8 @@ class ConversionPanel(ChartPanel):
     def __init__(self, fmt: Formatter, parent: QWidget | None = None) -> None:
         super().__init__(fmt, "kpiChartConversion", parent)
         self.chart = self.add_chart(Chart(lambda v: fmt.percent(v, 0), horizontal=True))
-        self.sector_model = HeatModel(fmt, self)
-        self.size_model = HeatModel(fmt, self)
+        self.sector_model = HeatModel(fmt, self.tr("Sector"), self)
+        self.size_model = HeatModel(fmt, self.tr("Size"), self)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.chart)
         tables = QWidget(split)
@@ -764,9 +799,10 @@ SHORT_STAGES = (
 class HeatModel(QAbstractTableModel):
     """Groups × stages: the rate, shaded from red (low) to green (high)."""
 
-    def __init__(self, fmt: Formatter, parent: Any = None) -> None:
+    def __init__(self, fmt: Formatter, first_header: str = "", parent: Any = None) -> None:
         super().__init__(parent)
         self.fmt = fmt
+        self.first_header = first_header
         self.groups: list[tuple[str, dict]] = []
 
     def set_groups(self, groups: list[tuple[str, dict]]) -> None:
@@ -786,7 +822,7 @@ class HeatModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if section == 0:
-            return self.tr("Group")
+            return self.first_header or self.tr("Group")
         if 1 <= section <= len(domain.STAGES):
             return QCoreApplication.translate("HeatModel", SHORT_STAGES[section - 1])
         return None

@@ -14,6 +14,7 @@ figures arrive: pyqtgraph is not imported at start-up.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import time
 import uuid
@@ -62,6 +63,8 @@ GOOD_COLOR = "#2e7d32"
 BAD_COLOR = "#c62828"
 NEUTRAL_COLOR = "#757575"
 MINUS = "\u2212"
+#: Typed dates wait this long for the next key before the dashboard recomputes.
+TYPING_DELAY_MS = 400
 
 
 def _default_compute(
@@ -468,12 +471,12 @@ class KpiTab(QWidget):
 
         fmt = self.ctx.fmt
         self.models = {
-            "engagement": RecordTableModel(fmt, ENGAGEMENT_COLUMNS, self._engagement_formats(fmt)),
-            "coverage": RecordTableModel(fmt, COVERAGE_COLUMNS, self._coverage_formats(fmt)),
-            "velocity": RecordTableModel(fmt, VELOCITY_COLUMNS, self._velocity_formats(fmt)),
-            "conversion": RecordTableModel(fmt, CONVERSION_COLUMNS, self._conversion_formats(fmt)),
-            "clv": RecordTableModel(fmt, CLV_COLUMNS, self._clv_formats(fmt)),
-            "roi": RecordTableModel(fmt, ROI_COLUMNS, self._roi_formats(fmt)),
+            "engagement": KpiTableModel(fmt, ENGAGEMENT_COLUMNS, self._engagement_formats(fmt)),
+            "coverage": KpiTableModel(fmt, COVERAGE_COLUMNS, self._coverage_formats(fmt)),
+            "velocity": KpiTableModel(fmt, VELOCITY_COLUMNS, self._velocity_formats(fmt)),
+            "conversion": KpiTableModel(fmt, CONVERSION_COLUMNS, self._conversion_formats(fmt)),
+            "clv": KpiTableModel(fmt, CLV_COLUMNS, self._clv_formats(fmt)),
+            "roi": KpiTableModel(fmt, ROI_COLUMNS, self._roi_formats(fmt)),
         }
         for key, model in self.models.items():
             model.setParent(self)
@@ -627,7 +630,7 @@ class KpiTab(QWidget):
 
     def _dates_edited(self) -> None:
         self._set_choice("custom")
-        self._filters_changed()
+        self._filters_changed(TYPING_DELAY_MS)
 
     def filters(self) -> Any:
         """The ``DashboardFilters`` chosen."""
@@ -663,11 +666,12 @@ class KpiTab(QWidget):
     def clear_filters(self) -> None:
         self.set_filters(segment="all", sector=None, size_band=None, tier=None, owner=None)
 
-    def _filters_changed(self) -> None:
+    def _filters_changed(self, delay: int = 0) -> None:
+        """Recompute soon: at once for a choice in a list, after a pause for typed dates."""
         self._update_compare_label()
         self._dirty = True
         if self._ready:  # not while the widgets are being built
-            self._timer.start()
+            self._timer.start(delay)
 
     def _update_compare_label(self) -> None:
         date_from, date_to = self.period()
@@ -782,15 +786,17 @@ class KpiTab(QWidget):
         self._set_status(self.tr("Computing…"))
         self.busy.setVisible(True)
         warm = not self.panels
+        orders = self.table_orders()
 
-        def work() -> dict:
+        def work() -> tuple[dict, dict]:
             if warm:
                 _warm_charts()
-            return compute(engine, date_from, date_to, filters)
+            result = compute(engine, date_from, date_to, filters)
+            return result, account_table_rows(result, orders)
 
         self._task = self.ctx.runner.submit(
             work,
-            on_done=lambda result: self._on_done(seq, result, filters),
+            on_done=lambda done: self._on_done(seq, *done, filters),
             on_error=lambda exc: self._on_error(seq, exc),
             name="kpis",
         )
@@ -811,13 +817,13 @@ class KpiTab(QWidget):
         self.status.setStyleSheet(f"color: {BAD_COLOR};" if error else "")
         self.status.setText(text)
 
-    def _on_done(self, seq: int, result: dict, filters: Any) -> None:
+    def _on_done(self, seq: int, result: dict, tables: dict, filters: Any) -> None:
         if seq != self._seq:
             return  # an older request: its figures are stale
         self._task = None
         self.result = result
         self.previous = None
-        self.show_result(result)
+        self.show_result(result, tables)
         self._set_status(self.tr("Comparing with the previous period…"))
         self.computed.emit(result)
         if seq == self._seq:
@@ -862,7 +868,7 @@ class KpiTab(QWidget):
 
     # --- showing --------------------------------------------------------------------
 
-    def show_result(self, kpis: dict) -> None:
+    def show_result(self, kpis: dict, tables: dict | None = None) -> None:
         fmt = self.ctx.fmt
         cards = self.cards
         h = headlines(kpis)
@@ -944,7 +950,7 @@ class KpiTab(QWidget):
             card.set_change("", "", self.tr("Comparing with the previous period…"))
 
         self._show_activity(kpis.get("activity"))
-        self._fill_tables(kpis, coverage, velocity, conversion, roi)
+        self._fill_tables(kpis, velocity, conversion, tables)
         self._ensure_panels()
         for panel in self.panels.values():
             panel.set_data(kpis)
@@ -1046,21 +1052,21 @@ class KpiTab(QWidget):
         good = (delta > 0) == higher_is_good
         return sign + text, "good" if good else "bad"
 
+    def table_orders(self) -> dict[str, tuple[str, bool]]:
+        """The sort order of each per-account table (rows are sorted off the GUI thread)."""
+        return {k: (self.models[k].sort_key, self.models[k].descending) for k in ACCOUNT_TABLES}
+
     def _fill_tables(
-        self, kpis: dict, coverage: list, velocity: dict, conversion: dict, roi: dict
+        self, kpis: dict, velocity: dict, conversion: dict, tables: dict | None
     ) -> None:
-        engagement_rows = [
-            {
-                "account": a.get("account"),
-                "score": a.get("score"),
-                "trend": a.get("trend"),
-                "dormant": a.get("dormant"),
-                "active_weeks": len(a.get("weekly") or {}),
-            }
-            for a in _get(kpis, "engagement", "accounts") or []
-        ]
-        self.models["engagement"].set_rows(engagement_rows)
-        self.models["coverage"].set_rows(coverage)
+        if tables is None:
+            tables = account_table_rows(kpis, self.table_orders())
+        if not self._sized:  # widths from the first rows: measuring 10 000 rows takes seconds
+            for key, (rows, order) in tables.items():
+                self.models[key].set_presorted(rows[:200], order)
+                self.views[key].resizeColumnsToContents()
+        for key, (rows, order) in tables.items():
+            self.models[key].set_presorted(rows, order)
 
         velocity_rows = []
         for program in ("abm", "non_abm", "all"):
@@ -1090,12 +1096,74 @@ class KpiTab(QWidget):
                     conversion_rows.append({"group": group, "stage": stage, **stages[stage]})
         self.models["conversion"].set_rows(conversion_rows)
 
-        self.models["clv"].set_rows(_get(kpis, "clv", "accounts") or [])
-        self.models["roi"].set_rows(roi.get("accounts") or [])
         if not self._sized:
             self._sized = True
-            for view in self.views.values():
-                view.resizeColumnsToContents()
+            for key in ("velocity", "conversion"):
+                self.views[key].resizeColumnsToContents()
+
+
+ACCOUNT_TABLES = ("engagement", "coverage", "clv", "roi")
+
+
+class KpiTableModel(RecordTableModel):
+    """A KPI table whose (many) rows may come sorted from a worker thread."""
+
+    def set_presorted(self, rows: list, order: tuple[str, bool]) -> None:
+        """``rows`` sorted by ``presort(rows, *order)``; sorted again if the order changed."""
+        if order != (self.sort_key, self.descending):
+            self.set_rows(rows)
+            return
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _sort_text(text: str) -> str:
+    """``records.sort_text``, remembered: the same 10 000 names come back at each refresh."""
+    from abmdesk.services.records import sort_text
+
+    return sort_text(text)
+
+
+def presort(rows: list[dict], key: str, descending: bool) -> list[dict]:
+    """The order ``RecordTableModel`` gives (missing values last), computed anywhere."""
+    sort_text = _sort_text
+    if not key:
+        return list(rows)
+
+    def sort_value(row: dict) -> tuple:
+        value = row.get(key)
+        if isinstance(value, bool | int | float):
+            return (0, float(value), "")
+        return (0, 0, sort_text(str(value)))
+
+    present = [r for r in rows if r.get(key) is not None]
+    missing = [r for r in rows if r.get(key) is None]
+    present.sort(key=sort_value, reverse=descending)
+    return present + missing
+
+
+def account_table_rows(
+    kpis: dict, orders: dict[str, tuple[str, bool]]
+) -> dict[str, tuple[list[dict], tuple[str, bool]]]:
+    """The rows of the per-account tables, sorted as the models are (no Qt: any thread)."""
+    rows = {
+        "engagement": [
+            {
+                "account": a.get("account"),
+                "score": a.get("score"),
+                "trend": a.get("trend"),
+                "dormant": a.get("dormant"),
+                "active_weeks": len(a.get("weekly") or {}),
+            }
+            for a in _get(kpis, "engagement", "accounts") or []
+        ],
+        "coverage": list(_get(kpis, "coverage", "accounts") or []),
+        "clv": list(_get(kpis, "clv", "accounts") or []),
+        "roi": list(_get(kpis, "roi", "accounts") or []),
+    }
+    return {k: (presort(rows[k], *orders[k]), orders[k]) for k in ACCOUNT_TABLES}
 
 
 #: Per card: how its change is shown, and whether up is good.
