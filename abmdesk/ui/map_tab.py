@@ -923,6 +923,10 @@ class MapTab(QWidget):
             self.fill_seat(key, values)
 
     def _card_menu(self, card: CardItem | None, screen_pos: QPoint) -> None:
+        self.card_menu(card).exec(screen_pos)
+
+    def card_menu(self, card: CardItem | None) -> QMenu:
+        """The context menu of a card (None: of the empty space)."""
         menu = QMenu(self)
         if card is None:
             menu.addAction(self.add_top_action)
@@ -960,7 +964,7 @@ class MapTab(QWidget):
                 remove.triggered.connect(lambda _=False, i=line.id: self.remove_influence(i))
             menu.addSeparator()
             menu.addAction(self.delete_action)
-        menu.exec(screen_pos)
+        return menu
 
     def _influence_menu(self, item: InfluenceItem, screen_pos: QPoint) -> None:
         menu = QMenu(self)

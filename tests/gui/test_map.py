@@ -397,3 +397,24 @@ def test_fill_and_panel_edits_redo(tab, ids, monkeypatch):
     stack.redo()
     assert tab.person(ids["it"]).title == "DSI groupe"
     assert stack.undoText() == "Edit Marc Petit"
+
+
+def test_context_menus(tab, ids):
+    tab.add_influence(ids["it"], ids["ceo"], "")
+    tab.select_person(ids["it"])
+    texts = [a.text() for a in tab.card_menu(tab.scene.cards[ids["it"]]).actions() if a.text()]
+    assert texts == [
+        "&Edit",
+        "Add a &report",
+        "Add a &peer",
+        "&Influence on…",
+        "Report to &no one",
+        "Remove the influence on Sophie Laurent",
+        "&Delete…",
+    ]
+    seat = [a.text() for a in tab.card_menu(tab.scene.cards[ids["cfo"]]).actions()]
+    assert seat[0] == "&Fill this seat…"
+    virtual = [a.text() for a in tab.card_menu(tab.scene.seats["end_user"]).actions()]
+    assert virtual == ["&Name this person…"]
+    empty = [a.text() for a in tab.card_menu(None).actions() if a.text()]
+    assert empty[0] == "&Add a person"
