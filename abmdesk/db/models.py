@@ -312,9 +312,7 @@ class ImportRow(Base):
     """
 
     __tablename__ = "import_rows"
-    __table_args__ = (
-        CheckConstraint(_in("action", ("created", "updated")), name="action"),
-    )
+    __table_args__ = (CheckConstraint(_in("action", ("created", "updated")), name="action"),)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     batch_id: Mapped[uuid.UUID] = mapped_column(
         UUIDBlob, ForeignKey("import_batches.id", ondelete="CASCADE"), index=True
