@@ -112,13 +112,12 @@ class OrgChartView(QGraphicsView):
     def fit(self) -> None:
         """The whole chart in view, never magnified above 100 %."""
         scene = self.scene()
-        rect = scene.itemsBoundingRect() if scene is not None else QRectF()
+        rect = scene.sceneRect() if scene is not None else QRectF()  # items + a margin
         self._auto_fit = True
         self.resetTransform()
-        if rect.isEmpty():
+        if rect.isEmpty() or not scene.items():
             self.zoom_changed.emit(1.0)
             return
-        rect = rect.adjusted(-24, -24, 24, 24)
         view = self.viewport().rect()
         factor = min(view.width() / rect.width(), view.height() / rect.height(), 1.0)
         factor = max(MIN_SCALE, factor)
