@@ -140,6 +140,10 @@ def build_report(
     )
 
 
+#: The name the issue's plan used for the same entry point.
+build_board_report = build_report
+
+
 def _write_pdf(
     data: BoardData, lang: str, family: str, path: Path, report: Progress
 ) -> tuple[int, list[tuple[str, int]]]:
@@ -180,6 +184,13 @@ def _get(data: object, *path: str) -> object:
             return None
         data = data.get(key)
     return data
+
+
+def _mood(delta: float | None) -> bool | None:
+    """Good news (True), bad news (False), or no change / nothing to compare (None)."""
+    if delta is None or abs(delta) < 1e-12:
+        return None
+    return delta > 0
 
 
 def _num(value: object) -> float | None:
@@ -370,7 +381,7 @@ class BoardReport:
                 value=ty.percent(rate),
                 previous=ty.percent(prate),
                 change=change,
-                good=None if delta is None else delta >= 0,
+                good=_mood(delta),
                 delta=delta,
                 detail=self.t(
                     "detail_engagement",
@@ -407,7 +418,7 @@ class BoardReport:
                 value=ty.money_per_day(vel),
                 previous=ty.money_per_day(pvel),
                 change=change,
-                good=None if delta is None else delta >= 0,
+                good=_mood(delta),
                 delta=delta,
                 detail=self.t(
                     "detail_velocity",
@@ -427,7 +438,7 @@ class BoardReport:
                 value=ty.percent(conv),
                 previous=ty.percent(pconv),
                 change=change,
-                good=None if delta is None else delta >= 0,
+                good=_mood(delta),
                 delta=delta,
                 detail=self.t(
                     "detail_conversion", advanced=ty.integer(adv), entered=ty.integer(ent)
@@ -446,7 +457,7 @@ class BoardReport:
                 value=ty.money(avg),
                 previous=ty.money(pavg),
                 change=change,
-                good=None if delta is None else delta >= 0,
+                good=_mood(delta),
                 delta=delta,
                 detail=self.t(
                     "detail_contract_value",
@@ -463,7 +474,7 @@ class BoardReport:
                 value=ty.money(clv),
                 previous=ty.money(pclv),
                 change=change,
-                good=None if delta is None else delta >= 0,
+                good=_mood(delta),
                 delta=delta,
                 detail=self.t(
                     "detail_clv", other=ty.money(_num(_get(k, "clv", "average", "non_abm")))
@@ -478,7 +489,7 @@ class BoardReport:
                 value=ty.percent(roi),
                 previous=ty.percent(proi),
                 change=change,
-                good=None if delta is None else delta >= 0,
+                good=_mood(delta),
                 delta=delta,
                 detail=self.t(
                     "detail_roi",
