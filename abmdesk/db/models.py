@@ -30,6 +30,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -312,7 +313,11 @@ class ImportRow(Base):
     """
 
     __tablename__ = "import_rows"
-    __table_args__ = (CheckConstraint(_in("action", ("created", "updated")), name="action"),)
+    __table_args__ = (
+        CheckConstraint(_in("action", ("created", "updated")), name="action"),
+        # Only event keys are indexed: the created rows (most of them) have none.
+        Index("ix_import_rows_key", "key", sqlite_where=text("key IS NOT NULL")),
+    )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     batch_id: Mapped[uuid.UUID] = mapped_column(
         UUIDBlob, ForeignKey("import_batches.id", ondelete="CASCADE"), index=True
@@ -322,4 +327,4 @@ class ImportRow(Base):
     action: Mapped[str] = mapped_column(String)
     #: JSON: for an update, {"before": {column: value}, "after": {column: value}}.
     previous: Mapped[str | None] = mapped_column(Text)
-    key: Mapped[str | None] = mapped_column(String, index=True)
+    key: Mapped[str | None] = mapped_column(String)

@@ -52,12 +52,14 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("import_rows", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_import_rows_batch_id"), ["batch_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_import_rows_key"), ["key"], unique=False)
+        batch_op.create_index(
+            "ix_import_rows_key", ["key"], unique=False, sqlite_where=sa.text("key IS NOT NULL")
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("import_rows", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_import_rows_key"))
+        batch_op.drop_index("ix_import_rows_key")
         batch_op.drop_index(batch_op.f("ix_import_rows_batch_id"))
     op.drop_table("import_rows")
     op.drop_table("import_batches")
