@@ -146,3 +146,30 @@ def test_writes_the_pdf(demo_db, tmp_path, lang):
     assert out.read_bytes().startswith(b"%PDF")
     assert "pages" in done.stdout and str(out) in done.stdout
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != "") == [out.name]
+
+
+def test_pdf_figures_are_those_of_kpis_json(demo_db, tmp_path):
+    import json
+
+    from pypdf import PdfReader
+
+    from abmdesk.reports.typography import Typography
+
+    out = tmp_path / "rapport.pdf"
+    period = ["--from", F.isoformat(), "--to", T.isoformat()]
+    done = _abmdesk("report", "--db", str(demo_db), *period, "--out", str(out), tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    done = _abmdesk("kpis", "--db", str(demo_db), *period, "--json", tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    kpis = json.loads(done.stdout)
+    text = "\n".join(p.extract_text().replace("\t", " ") for p in PdfReader(str(out)).pages)
+    ty = Typography("fr", kpis["currency"])
+    for figure in (
+        ty.percent(kpis["roi"]["roi"]),
+        ty.money(kpis["roi"]["revenue"], 2),
+        ty.money(kpis["roi"]["cost"], 2),
+        ty.percent(kpis["engagement"]["engaged_target_accounts_rate"]),
+        ty.money(kpis["clv"]["average"]["abm"], 2),
+        ty.percent(kpis["contract_value"]["uplift"]),
+    ):
+        assert figure in text, figure
