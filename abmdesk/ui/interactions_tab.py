@@ -210,6 +210,7 @@ class AccountPicker(QComboBox):
         self.setCurrentIndex(row)
         if row < 0:
             self.setEditText("")
+        self.lineEdit().setCursorPosition(0)  # the start of a long name, not its end
         self._resolve()
 
     def popup_visible(self) -> bool:
@@ -498,6 +499,8 @@ class QuickLogForm(QGroupBox):
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat(_date_time_format())
         self.when.setDateTime(QDateTime.currentDateTime())
+        self._when_chosen = False  # the user set the date: Ctrl+L keeps it
+        self.when.editingFinished.connect(self._on_when_edited)
 
         self.duration = QSpinBox(self)
         self.duration.setObjectName("quickLogDuration")
@@ -520,6 +523,7 @@ class QuickLogForm(QGroupBox):
         self.message = QLabel(self)
         self.message.setObjectName("quickLogMessage")
         self.message.setWordWrap(True)
+        self.message.setMinimumHeight(self.fontMetrics().height() + 4)  # no jump on a save
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -647,6 +651,16 @@ class QuickLogForm(QGroupBox):
         self.account.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.account.lineEdit().selectAll()
 
+    def _on_when_edited(self) -> None:
+        now = QDateTime.currentDateTime()
+        self._when_chosen = abs(self.when.dateTime().secsTo(now)) > 60
+
+    def refresh_now(self) -> None:
+        """The date defaults to now: when the form is opened again (Ctrl+L) hours
+        later, "now" is then, unless a date was chosen by hand."""
+        if not self._when_chosen:
+            self.when.setDateTime(QDateTime.currentDateTime())
+
     def accept_account(self, then: QWidget | None) -> bool:
         """Enter or Tab in the account field: take the best match, go to ``then``."""
         if not self.account.accept_best():
@@ -725,6 +739,7 @@ class QuickLogForm(QGroupBox):
             self.account.setEditText(self.account_model.label_at(row))
         self.notes.clear()
         self.duration.setValue(0)
+        self._when_chosen = False
         self.when.setDateTime(QDateTime.currentDateTime())
         who = record.stakeholder_name or record.account_name
         self._show_message(
@@ -878,25 +893,32 @@ class InteractionsTab(QWidget):
         # Filters: account, stakeholder, type, author, dates, words.
         self.filter_account = AccountPicker(self, placeholder=self.tr("All accounts"))
         self.filter_account.setObjectName("historyAccount")
-        self.filter_account.setMinimumContentsLength(18)
+        self.filter_account.setMinimumContentsLength(24)
         self.filter_stakeholder = QComboBox(self)
         self.filter_stakeholder.setObjectName("historyStakeholder")
         self.filter_stakeholder.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.filter_stakeholder.setMinimumContentsLength(14)
+        self.filter_stakeholder.setMinimumContentsLength(10)
         self.filter_type = QComboBox(self)
         self.filter_type.setObjectName("historyType")
-        self.filter_type.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.filter_type.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.filter_type.setMinimumContentsLength(14)
         self.filter_logged_by = QComboBox(self)
         self.filter_logged_by.setObjectName("historyLoggedBy")
-        self.filter_logged_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.filter_logged_by.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.filter_logged_by.setMinimumContentsLength(12)
         self.filter_from = self._date_edit("historyFrom")
         self.filter_to = self._date_edit("historyTo")
         self.filter_text = QLineEdit(self)
         self.filter_text.setObjectName("historyText")
         self.filter_text.setPlaceholderText(self.tr("Words in the notes…"))
         self.filter_text.setClearButtonEnabled(True)
+        self.filter_text.setMinimumWidth(self.fontMetrics().averageCharWidth() * 18)
         self.clear_filters_button = QToolButton(self)
         self.clear_filters_button.setObjectName("historyClearFilters")
         self.clear_filters_button.setText(self.tr("Clear filters"))
@@ -926,7 +948,7 @@ class InteractionsTab(QWidget):
             label = QLabel(text, self)
             label.setBuddy(widget)
             filters.addWidget(label)
-            filters.addWidget(widget, 2 if widget is self.filter_account else 0)
+            filters.addWidget(widget, 3 if widget is self.filter_account else 0)
             filters.addSpacing(4)
         filters.addWidget(self.filter_text, 2)
         filters.addWidget(self.clear_filters_button)
@@ -940,7 +962,7 @@ class InteractionsTab(QWidget):
                 "occurred_at": 17,
                 "account": 30,
                 "stakeholder": 24,
-                "type": 22,
+                "type": 28,
                 "points": 7,
                 "duration": 9,
                 "logged_by": 16,
@@ -1357,4 +1379,5 @@ class InteractionsTab(QWidget):
         self.view.verticalScrollBar().setValue(scroll)
 
     def show_quick_log(self) -> None:
+        self.quick_log.refresh_now()
         self.quick_log.focus_account()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -201,6 +202,8 @@ class SettingsDialog(QDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        self.points_view.setWordWrap(False)
+        self.points_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.points_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -219,11 +222,14 @@ class SettingsDialog(QDialog):
         self.add_type_button = QPushButton(self.tr("&Add the type"), self)
         self.add_type_button.setObjectName("settingsAddType")
         self.add_type_button.setAutoDefault(False)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.new_key, 2)
-        add_row.addWidget(self.new_label, 3)
-        add_row.addWidget(self.new_points)
-        add_row.addWidget(self.add_type_button)
+        add_row = QGridLayout()
+        add_row.addWidget(QLabel(self.tr("New type:"), self), 0, 0)
+        add_row.addWidget(self.new_key, 0, 1)
+        add_row.addWidget(self.new_label, 0, 2)
+        add_row.addWidget(self.new_points, 1, 1)
+        add_row.addWidget(self.add_type_button, 1, 2)
+        add_row.setColumnStretch(1, 2)
+        add_row.setColumnStretch(2, 3)
         types_box = QGroupBox(self.tr("Points per interaction type"), self)
         types_layout = QVBoxLayout(types_box)
         hint = QLabel(
@@ -318,8 +324,8 @@ class SettingsDialog(QDialog):
         right.addWidget(people)
         right.addStretch(1)
         columns = QHBoxLayout()
-        columns.addWidget(types_box, 1)
-        columns.addLayout(right, 1)
+        columns.addWidget(types_box, 5)
+        columns.addLayout(right, 4)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.message)
@@ -327,8 +333,8 @@ class SettingsDialog(QDialog):
         self.add_type_button.clicked.connect(self.add_type)
         self.new_key.returnPressed.connect(self.add_type)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.setMinimumSize(820, 480)
-        self.resize(920, 540)
+        self.setMinimumSize(960, 520)
+        self.resize(1040, 580)
 
     # --- reading the form ---------------------------------------------------------------
 

@@ -124,8 +124,8 @@ class WelcomeDialog(QDialog):
         layout.addStretch(1)
         # No layout constraint pushed onto the native window (offscreen warns).
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.setMinimumSize(560, 460)
-        self.resize(620, 500)
+        self.setMinimumSize(560, 400)
+        self.resize(640, 420)
 
         self.empty_button.clicked.connect(self.choose_empty)
         self.demo_button.clicked.connect(self.choose_demo)

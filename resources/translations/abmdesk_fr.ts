@@ -86,41 +86,6 @@
 </context>
 <context>
     <name>AccountDialogs</name>
-    <message numerus="yes">
-        <source>%n stakeholder(s)</source>
-        <translation>
-            <numerusform>%n interlocuteur</numerusform>
-            <numerusform>%n interlocuteurs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n interaction(s)</source>
-        <translation>
-            <numerusform>%n interaction</numerusform>
-            <numerusform>%n interactions</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n deal(s)</source>
-        <translation>
-            <numerusform>%n affaire</numerusform>
-            <numerusform>%n affaires</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n contract(s)</source>
-        <translation>
-            <numerusform>%n contrat</numerusform>
-            <numerusform>%n contrats</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n cost(s)</source>
-        <translation>
-            <numerusform>%n coût</numerusform>
-            <numerusform>%n coûts</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 and %2</source>
         <translation>%1 et %2</translation>
@@ -577,7 +542,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Account</source>
-        <extracomment>``compute(engine, date_from, date_to, filters)`` -&gt; the dashboard dict. The change as plain text (``+4,2 pts``), its direction (good/bad/neutral).</extracomment>
+        <extracomment>``compute(engine, date_from, date_to, filters)`` -&gt; the dashboard dict. Typed dates wait this long for the next key before the dashboard recomputes. The change as plain text (``+4,2 pts``), its direction (good/bad/neutral).</extracomment>
         <translation>Compte</translation>
     </message>
     <message>
@@ -1593,7 +1558,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source> min</source>
-        <translation> min</translation>
+        <translation>&#xa0;min</translation>
     </message>
     <message>
         <source>none</source>
@@ -1601,27 +1566,27 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Account:</source>
-        <translation>Compte :</translation>
+        <translation>Compte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Stakeholder:</source>
-        <translation>&amp;Interlocuteur :</translation>
+        <translation>&amp;Interlocuteur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation>&amp;Type :</translation>
+        <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation>&amp;Date :</translation>
+        <translation>&amp;Date&#xa0;:</translation>
     </message>
     <message>
         <source>D&amp;uration:</source>
-        <translation>D&amp;urée :</translation>
+        <translation>D&amp;urée&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation>&amp;Notes :</translation>
+        <translation>&amp;Notes&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1652,27 +1617,27 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Account:</source>
-        <translation>Compte :</translation>
+        <translation>Compte&#xa0;:</translation>
     </message>
     <message>
         <source>Person:</source>
-        <translation>Interlocuteur :</translation>
+        <translation>Interlocuteur&#xa0;:</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation>Type :</translation>
+        <translation>Type&#xa0;:</translation>
     </message>
     <message>
         <source>By:</source>
-        <translation>Saisi par :</translation>
+        <translation>Saisi par&#xa0;:</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation>Du :</translation>
+        <translation>Du&#xa0;:</translation>
     </message>
     <message>
         <source>to:</source>
-        <translation>au :</translation>
+        <translation>au&#xa0;:</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -1688,7 +1653,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Empty (—): no limit</source>
-        <translation>Vide (—) : sans limite</translation>
+        <translation>Vide (—)&#xa0;: sans limite</translation>
     </message>
     <message>
         <source>All types</source>
@@ -1727,13 +1692,13 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Delete this interaction (%1, %2, %3)?</source>
-        <translation>Supprimer cette interaction (%1, %2, %3) ?</translation>
+        <translation>Supprimer cette interaction (%1, %2, %3)&#xa0;?</translation>
     </message>
     <message numerus="yes">
         <source>Delete these %n interactions?</source>
         <translation>
-            <numerusform>Supprimer cette interaction ?</numerusform>
-            <numerusform>Supprimer ces %n interactions ?</numerusform>
+            <numerusform>Supprimer cette interaction&#xa0;?</numerusform>
+            <numerusform>Supprimer ces %n interactions&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
@@ -2949,7 +2914,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>No account matches “%1”.</source>
-        <translation>Aucun compte ne correspond à « %1 ».</translation>
+        <translation>Aucun compte ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>No account is named “%1”.</source>
@@ -2974,8 +2939,8 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <message numerus="yes">
         <source>Saved: %1 with %2 (%Ln pt(s)). Ctrl+Z undoes it.</source>
         <translation>
-            <numerusform>Enregistré : %1 avec %2 (%Ln pt). Ctrl+Z l’annule.</numerusform>
-            <numerusform>Enregistré : %1 avec %2 (%Ln pts). Ctrl+Z l’annule.</numerusform>
+            <numerusform>Enregistré&#xa0;: %1 avec %2 (%Ln pt). Ctrl+Z l’annule.</numerusform>
+            <numerusform>Enregistré&#xa0;: %1 avec %2 (%Ln pts). Ctrl+Z l’annule.</numerusform>
         </translation>
     </message>
 </context>
@@ -3018,11 +2983,15 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source> pts</source>
-        <translation> pts</translation>
+        <translation>&#xa0;pts</translation>
     </message>
     <message>
         <source>&amp;Add the type</source>
         <translation>&amp;Ajouter le type</translation>
+    </message>
+    <message>
+        <source>New type:</source>
+        <translation>Nouveau type&#xa0;:</translation>
     </message>
     <message>
         <source>Points per interaction type</source>
@@ -3030,27 +2999,27 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Points count retroactively: every score is computed again with the new values. A type with 0 points is activity, not engagement.</source>
-        <translation>Les points s’appliquent rétroactivement : tous les scores sont recalculés avec les nouvelles valeurs. Un type à 0 point est de l’activité, pas de l’engagement.</translation>
+        <translation>Les points s’appliquent rétroactivement&#xa0;: tous les scores sont recalculés avec les nouvelles valeurs. Un type à 0&#xa0;point est de l’activité, pas de l’engagement.</translation>
     </message>
     <message>
         <source> people</source>
-        <translation> personnes</translation>
+        <translation>&#xa0;personnes</translation>
     </message>
     <message>
         <source> days</source>
-        <translation> jours</translation>
+        <translation>&#xa0;jours</translation>
     </message>
     <message>
         <source> years</source>
-        <translation> ans</translation>
+        <translation>&#xa0;ans</translation>
     </message>
     <message>
         <source> %1/h</source>
-        <translation> %1/h</translation>
+        <translation>&#xa0;%1/h</translation>
     </message>
     <message>
         <source> %</source>
-        <translation> %</translation>
+        <translation>&#xa0;%</translation>
     </message>
     <message>
         <source>First and last name</source>
@@ -3070,27 +3039,27 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Default buying committee size:</source>
-        <translation>Taille du comité d’achat par défaut :</translation>
+        <translation>Taille du comité d’achat par défaut&#xa0;:</translation>
     </message>
     <message>
         <source>Engagement window:</source>
-        <translation>Fenêtre d’engagement :</translation>
+        <translation>Fenêtre d’engagement&#xa0;:</translation>
     </message>
     <message>
         <source>Default customer retention:</source>
-        <translation>Durée de fidélisation par défaut :</translation>
+        <translation>Durée de fidélisation par défaut&#xa0;:</translation>
     </message>
     <message>
         <source>Staff hourly cost:</source>
-        <translation>Coût horaire du personnel :</translation>
+        <translation>Coût horaire du personnel&#xa0;:</translation>
     </message>
     <message>
         <source>Coverage risk threshold:</source>
-        <translation>Seuil de risque de couverture :</translation>
+        <translation>Seuil de risque de couverture&#xa0;:</translation>
     </message>
     <message>
         <source>Currency (ISO code):</source>
-        <translation>Devise (code ISO) :</translation>
+        <translation>Devise (code ISO)&#xa0;:</translation>
     </message>
     <message>
         <source>This computer</source>
@@ -3098,23 +3067,23 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Your name (logged with each interaction):</source>
-        <translation>Votre nom (enregistré avec chaque interaction) :</translation>
+        <translation>Votre nom (enregistré avec chaque interaction)&#xa0;:</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation>Langue :</translation>
+        <translation>Langue&#xa0;:</translation>
     </message>
     <message>
         <source>A type key is lower-case letters, digits and “_”, like trade_show.</source>
-        <translation>Une clé de type s’écrit en minuscules, chiffres et « _ », comme salon_pro.</translation>
+        <translation>Une clé de type s’écrit en minuscules, chiffres et «&#xa0;_&#xa0;», comme salon_pro.</translation>
     </message>
     <message>
         <source>The type “%1” exists already.</source>
-        <translation>Le type « %1 » existe déjà.</translation>
+        <translation>Le type «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation>Non enregistré : %1</translation>
+        <translation>Non enregistré&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3198,7 +3167,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Your accounts, buying committees, interactions and deals will live in one file on this computer:&lt;br&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;How do you want to start?</source>
-        <translation>Vos comptes, comités d’achat, interactions et affaires seront enregistrés dans un seul fichier sur cet ordinateur :&lt;br&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;Comment voulez-vous commencer ?</translation>
+        <translation>Vos comptes, comités d’achat, interactions et affaires seront enregistrés dans un seul fichier sur cet ordinateur&#xa0;:&lt;br&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;Comment voulez-vous commencer&#xa0;?</translation>
     </message>
     <message>
         <source>Start with an empty database</source>
@@ -3214,7 +3183,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>A French B2B firm&apos;s 18 months of ABM: 80 accounts, their committees, 10 000 interactions, deals and costs. Ready in a few seconds.</source>
-        <translation>18 mois d’ABM d’une entreprise B2B française : 80 comptes, leurs comités, 10 000 interactions, des affaires et des coûts. Prête en quelques secondes.</translation>
+        <translation>18&#xa0;mois d’ABM d’une entreprise B2B française&#xa0;: 80&#xa0;comptes, leurs comités, 10&#x202f;000&#xa0;interactions, des affaires et des coûts. Prête en quelques secondes.</translation>
     </message>
     <message>
         <source>Import a bundle folder…</source>
@@ -3230,11 +3199,11 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>&amp;Your name, logged with each interaction:</source>
-        <translation>&amp;Votre nom, enregistré avec chaque interaction :</translation>
+        <translation>&amp;Votre nom, enregistré avec chaque interaction&#xa0;:</translation>
     </message>
     <message>
         <source>This database cannot be opened: %1</source>
-        <translation>Impossible d’ouvrir cette base : %1</translation>
+        <translation>Impossible d’ouvrir cette base&#xa0;: %1</translation>
     </message>
     <message>
         <source>Creating the demo data…</source>
@@ -3258,19 +3227,19 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>%1: %2 rows read</source>
-        <translation>%1 : %2 lignes lues</translation>
+        <translation>%1&#xa0;: %2&#xa0;lignes lues</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was written, the database is empty.</source>
-        <translation>Import annulé : rien n’a été écrit, la base est vide.</translation>
+        <translation>Import annulé&#xa0;: rien n’a été écrit, la base est vide.</translation>
     </message>
     <message>
         <source>Not imported: %1</source>
-        <translation>Non importé : %1</translation>
+        <translation>Non importé&#xa0;: %1</translation>
     </message>
     <message>
         <source>The demo data could not be created: %1</source>
-        <translation>Les données de démonstration n’ont pas pu être créées : %1</translation>
+        <translation>Les données de démonstration n’ont pas pu être créées&#xa0;: %1</translation>
     </message>
 </context>
 </TS>

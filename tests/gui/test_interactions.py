@@ -280,3 +280,17 @@ def test_a_quick_log_puts_one_row_in_place_without_reading_the_history_again(qtb
     form.save()
     assert resets == [] and all(r.account_name == "Acme Industries" for r in _rows(tab.model))
     assert "4" in tab.count_label.text()
+
+
+def test_ctrl_l_brings_the_date_to_now_unless_chosen(window):
+    from PySide6.QtCore import QDateTime
+
+    form = window.interactions_tab.quick_log
+    old = QDateTime.currentDateTime().addSecs(-3 * 3600)
+    form.when.setDateTime(old)  # the form was opened three hours ago
+    window.show_quick_log()
+    assert abs(form.when.dateTime().secsTo(QDateTime.currentDateTime())) < 5
+    form.when.setDateTime(old)
+    form._on_when_edited()  # chosen by hand
+    window.show_quick_log()
+    assert form.when.dateTime() == old
