@@ -216,17 +216,25 @@ class Chart(pg.PlotWidget):
         texts: Sequence[str] = (),
         accounts: Sequence[str | None] = (),
         name: str | None = None,
+        legend_color: QColor | None = None,
+        min_length: float = 0.0,
     ) -> Any:
-        """One bar per category k at k + offset; None draws nothing (but keeps the slot)."""
+        """One bar per category k at k + offset; None draws nothing (but keeps the slot).
+
+        ``min_length`` draws a stub for values of 0 (the hover still tells the exact value).
+        """
         positions, heights, brushes = [], [], []
         for k, value in enumerate(values):
             if value is None:
                 continue
             color = colors[k] if isinstance(colors, Sequence) else colors
             positions.append(k + offset)
-            heights.append(float(value))
+            drawn = float(value)
+            if abs(drawn) < min_length:
+                drawn = min_length if drawn >= 0 else -min_length
+            heights.append(drawn)
             brushes.append(pg.mkBrush(color))
-            lo, hi = sorted((0.0, float(value)))
+            lo, hi = sorted((0.0, drawn))
             text = texts[k] if k < len(texts) else ""
             account = accounts[k] if k < len(accounts) else None
             if self.horizontal:
@@ -240,6 +248,8 @@ class Chart(pg.PlotWidget):
         if not positions:
             return None
         first = colors[0] if isinstance(colors, Sequence) and colors else colors
+        if legend_color is not None:
+            first = legend_color
         legend_brush = pg.mkBrush(first)  # the legend's swatch
         if self.horizontal:
             item = pg.BarGraphItem(
@@ -430,8 +440,10 @@ class ChartPanel(QWidget):
         menu.popup(self.mapToGlobal(pos))
 
     def set_title(self, title: str, details: Sequence[str] = ()) -> None:
-        parts = [f"<b>{title}</b>"]
-        parts.extend(details)
+        from abmdesk.ui.kpi_tab import nowrap_numbers
+
+        parts = [f"<b>{nowrap_numbers(title)}</b>"]
+        parts.extend(nowrap_numbers(d) for d in details)
         self.title.setText(" · ".join(parts))
 
     def set_data(self, kpis: dict) -> None:  # overridden
@@ -637,7 +649,13 @@ class CoveragePanel(ChartPanel):
             texts=texts_e,
             accounts=names,
             name=self.tr("Engaged coverage"),
+            legend_color=ABM,
+            min_length=0.004,
         )
+        for k, a in enumerate(shown):
+            label = pg.TextItem(fmt.percent(a["engaged_coverage"], 0), color=TEXT, anchor=(0, 0.5))
+            label.setPos(a["engaged_coverage"] or 0, k + 0.2)
+            chart.addItem(label)
         chart.reference_line(
             self.threshold,
             self.tr("risk threshold %1").replace("%1", fmt.percent(self.threshold, 0)),

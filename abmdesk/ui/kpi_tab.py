@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import math
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -123,6 +125,25 @@ def _get(data: Any, *path: str) -> Any:
     return data
 
 
+_NUMBER = re.compile(r"[+\u2212-]?\d[\d\u202f\u00a0.,]*(?:[\u00a0\u202f]?[^\s·,;()]+)?")
+
+
+def nowrap_numbers(text: str) -> str:
+    """Plain text as rich text whose figures never break across lines (``57 606 300 €``).
+
+    Qt breaks lines at the narrow no-break spaces QLocale puts between thousands.
+    """
+    out, last = [], 0
+    for m in _NUMBER.finditer(text):
+        out.append(html.escape(text[last : m.start()], quote=False))
+        out.append(
+            f'<span style="white-space:nowrap">{html.escape(m.group(0), quote=False)}</span>'
+        )
+        last = m.end()
+    out.append(html.escape(text[last:], quote=False))
+    return "".join(out)
+
+
 def _finite(x: Any) -> float | None:
     if isinstance(x, (int, float)) and math.isfinite(x):
         return float(x)
@@ -182,7 +203,7 @@ class KpiCard(QFrame):
 
     def set_figure(self, value: str, detail: str = "") -> None:
         self.value.setText(value)
-        self.detail.setText(detail)
+        self.detail.setText(nowrap_numbers(detail))
 
     def set_change(self, text: str, mood: str, tip: str = "") -> None:
         """``mood``: ``good``, ``bad``, ``neutral`` or ``""`` (no comparison)."""
@@ -963,11 +984,13 @@ class KpiTab(QWidget):
             return
         hours = (activity.get("minutes") or 0) / 60
         self.activity.setText(
-            f"<b>{title}</b> — "
-            + self.tr("%1 interactions logged · %2 emails sent · %3 h of logged time")
-            .replace("%1", fmt.integer(activity.get("interactions")))
-            .replace("%2", fmt.integer(activity.get("emails_sent")))
-            .replace("%3", fmt.integer(round(hours)))
+            f"<b>{html.escape(title)}</b> — "
+            + nowrap_numbers(
+                self.tr("%1 interactions logged · %2 emails sent · %3 h of logged time")
+                .replace("%1", fmt.integer(activity.get("interactions")))
+                .replace("%2", fmt.integer(activity.get("emails_sent")))
+                .replace("%3", fmt.integer(round(hours)))
+            )
         )
 
     def show_changes(self, kpis: dict, previous: dict) -> None:
@@ -1006,16 +1029,15 @@ class KpiTab(QWidget):
         cycle_now, cycle_then = now["cycle_days"], then["cycle_days"]
         text, mood = self.change_text(cycle_now, cycle_then, "days", False)
         velocity = self.cards["velocity"]
-        base = self.tr("ABM cycle: %1").replace("%1", fmt.days(cycle_now))
+        base = nowrap_numbers(self.tr("ABM cycle: %1").replace("%1", fmt.days(cycle_now)))
         if text:
             color = {"good": GOOD_COLOR, "bad": BAD_COLOR}.get(mood, NEUTRAL_COLOR)
-            base += f' (<span style="color:{color}">{text}</span>)'
+            base += f' (<span style="color:{color}">{nowrap_numbers(text)}</span>)'
         vel = kpis.get("velocity") or {}
-        velocity.detail.setText(
-            base
-            + " · "
-            + self.tr("cycle reduction: %1").replace("%1", fmt.percent(vel.get("cycle_reduction")))
+        reduction = self.tr("cycle reduction: %1").replace(
+            "%1", fmt.percent(vel.get("cycle_reduction"))
         )
+        velocity.detail.setText(base + " · " + nowrap_numbers(reduction))
 
     def change_text(
         self, now: float | None, then: float | None, kind: str, higher_is_good: bool
