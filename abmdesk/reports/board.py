@@ -251,8 +251,8 @@ class BoardReport:
     def subheading(self, label: str, keep: float = 90) -> None:
         self.doc.heading(label, 11, keep=keep, color=Palette.ink)
 
-    def caption(self, label: str) -> None:
-        self.doc.heading(label, 9, keep=140, color=Palette.muted)
+    def caption(self, label: str, keep: float = 140) -> None:
+        self.doc.heading(label, 9, keep=keep, color=Palette.muted)
 
     def _running_heads(self, c: Canvas, number: int, total: int, page: Page) -> None:
         if number == 1:
@@ -893,7 +893,7 @@ class BoardReport:
                     ty.percent(_num(_get(k, "velocity", g, "win_rate"))),
                     ty.money(_num(_get(k, "velocity", g, "avg_won_amount")), 2),
                     ty.days(_num(_get(k, "velocity", g, "avg_cycle_days"))),
-                    ty.money_per_day(_num(_get(k, "velocity", g, "velocity_per_day"))),
+                    ty.money_per_day(_num(_get(k, "velocity", g, "velocity_per_day")), 2),
                 ]
                 for g in groups
             ],
@@ -1086,6 +1086,31 @@ class BoardReport:
                 show_legend=False,
             ),
         )
+        won = self.d.won_deals
+        if won:
+            self.caption(
+                self.t("table_won", n=len(won), total=ty.integer(self.d.won_count)), keep=80
+            )
+            doc.table(
+                [
+                    Column(self.t("col_account"), 2.4, wrap=True),
+                    Column(self.t("col_deal"), 2.6, wrap=True),
+                    Column(self.t("col_closed"), 1.0, "right"),
+                    Column(self.t("col_amount"), 1.3, "right"),
+                    Column(self.t("col_abm"), 0.6, "center"),
+                ],
+                [
+                    [
+                        w.account,
+                        w.deal,
+                        ty.date(w.closed_at.date()),
+                        ty.money(w.amount, 2),
+                        self.t("yes") if w.abm else self.t("no"),
+                    ]
+                    for w in won
+                ],
+                size=8,
+            )
 
     # --- 6. CLV ----------------------------------------------------------------------
 

@@ -261,6 +261,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_won_deals": ("Affaires gagnées", "Won deals"),
     "col_average": ("Valeur moyenne", "Average value"),
     "uplift": ("Écart ABM / hors ABM : {value}.", "ABM uplift over non-ABM: {value}."),
+    "table_won": (
+        "Les plus grosses affaires gagnées sur la période ({n} sur {total})",
+        "The largest deals won in the period ({n} of {total})",
+    ),
+    "col_closed": ("Gagnée le", "Won on"),
     # clv
     "intro_clv": (
         "Valeur vie = revenu annuel récurrent des contrats « new » actifs × années de "

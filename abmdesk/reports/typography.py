@@ -103,10 +103,11 @@ class Typography:
             return f"{MINUS}{self.symbol}{text[1:]}"
         return f"{self.symbol}{text}"
 
-    def money_per_day(self, amount: float | None) -> str:
+    def money_per_day(self, amount: float | None, decimals: int = 0) -> str:
         if not _finite(amount):
             return DASH
-        return f"{self.money(amount)}/j" if self.lang == "fr" else f"{self.money(amount)}/day"
+        text = self.money(amount, decimals)
+        return f"{text}/j" if self.lang == "fr" else f"{text}/day"
 
     def days(self, value: float | None, decimals: int = 1) -> str:
         if not _finite(value):

@@ -38,6 +38,8 @@ from abmdesk.services.stakeholders import org_chart
 #: How many top target accounts the report lists, and how many org charts it draws.
 TOP_ACCOUNTS = 10
 ORG_CHARTS = 4
+#: How many won deals are listed.
+WON_DEALS = 10
 #: How many stalled deals are listed.
 STALLED_DEALS = 10
 #: An open deal is counted as stalled after this many days in its current stage.
@@ -68,6 +70,17 @@ class StalledDeal:
     days_in_stage: float
     amount: float | None
     is_target: bool
+
+
+@dataclass(frozen=True)
+class WonDeal:
+    """A deal won and closed in the period (SPEC 3.5's won deals)."""
+
+    account: str
+    deal: str
+    amount: float | None
+    closed_at: dt.datetime
+    abm: bool  # the account was a target on d(closed_at)
 
 
 @dataclass(frozen=True)
@@ -129,6 +142,9 @@ class BoardData:
     stalled_count: int
     top_accounts: tuple[TopAccount, ...]
     org_charts: tuple[OrgAccount, ...]
+    #: The largest deals won in the period (by amount), and how many were won.
+    won_deals: tuple[WonDeal, ...] = ()
+    won_count: int = 0
     interaction_labels: dict[str, str] = field(default_factory=dict)
 
 
@@ -393,6 +409,36 @@ def _org_charts(
     return out
 
 
+def _won_deals(engine: Engine, date_from: dt.date, date_to: dt.date) -> list[WonDeal]:
+    start = dt.datetime.combine(date_from, dt.time())
+    stop = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time())
+    with read_session(engine) as session:
+        rows = session.execute(
+            select(
+                Account.name,
+                Account.is_target,
+                Account.target_since,
+                Deal.name,
+                Deal.amount_cents,
+                Deal.closed_at,
+            )
+            .join(Account, Account.id == Deal.account_id)
+            .where(Deal.status == "won", Deal.closed_at >= start, Deal.closed_at < stop)
+        ).all()
+    deals = [
+        WonDeal(
+            account=account,
+            deal=name,
+            amount=None if cents is None else cents / 100,
+            closed_at=closed,
+            abm=domain.is_target_at(bool(is_target), since, closed.date()),
+        )
+        for account, is_target, since, name, cents, closed in rows
+    ]
+    deals.sort(key=lambda d: (-(d.amount or 0), d.closed_at, d.account, d.deal))
+    return deals
+
+
 def _interaction_labels(engine: Engine) -> dict[str, str]:
     with read_session(engine) as session:
         return {
@@ -435,6 +481,7 @@ def board_report_data(
         date_to,
         settings.engagement_window_days,
     )
+    won = _won_deals(engine, date_from, date_to)
     report(0.75)
     return BoardData(
         date_from=date_from,
@@ -452,4 +499,6 @@ def board_report_data(
         top_accounts=tuple(top),
         org_charts=tuple(charts),
         interaction_labels=_interaction_labels(engine),
+        won_deals=tuple(won[:WON_DEALS]),
+        won_count=len(won),
     )
