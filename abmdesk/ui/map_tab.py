@@ -256,6 +256,7 @@ class MapTab(QWidget):
         self.panel.apply_requested.connect(self.edit_person)
         self.panel.fill_requested.connect(self._fill_dialog)
         self.view.doubleClicked.connect(self._list_activated)
+        self.view.selectionModel().currentRowChanged.connect(self._list_current)
         self.reload_accounts()
         self._show_account(None)
 
@@ -625,6 +626,11 @@ class MapTab(QWidget):
         ):
             action.setEnabled(has_person)
         self.edit_action.setEnabled(card is not None)
+
+    def _list_current(self, current: Any, _previous: Any) -> None:
+        """A row picked in the list selects the same person on the chart (and the panel)."""
+        if current.isValid():
+            self.select_person(current.data(KEY_ROLE))
 
     def _list_activated(self, index: Any) -> None:
         key = index.data(KEY_ROLE)

@@ -418,3 +418,13 @@ def test_context_menus(tab, ids):
     assert virtual == ["&Name this person…"]
     empty = [a.text() for a in tab.card_menu(None).actions() if a.text()]
     assert empty[0] == "&Add a person"
+
+
+def test_the_list_view_selects_on_the_chart(tab, ids):
+    tab.list_button.click()
+    assert tab.stack.currentWidget() is tab.view
+    row = tab.model.row_of_key(ids["it"])
+    tab.view.setCurrentIndex(tab.model.index(row, 0))
+    assert tab.selected_id() == ids["it"] and tab.panel.name.text() == "Marc Petit"
+    tab.view.doubleClicked.emit(tab.model.index(row, 0))
+    assert tab.stack.currentWidget() is tab.chart_view

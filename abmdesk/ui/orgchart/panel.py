@@ -306,7 +306,7 @@ class PersonPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.heading)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)  # at the top, taking the room the list leaves
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
