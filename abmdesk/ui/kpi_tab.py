@@ -923,11 +923,33 @@ class KpiTab(QWidget):
             ),
         )
 
+        side = kpi_side(kpis)  # the non-ABM figures lead when only non-ABM accounts are kept
+        other = "abm" if side == "non_abm" else "non_abm"
+        abm_side = side == "abm"
+        cards["velocity"].caption.setText(
+            self.tr("Pipeline velocity (ABM)")
+            if abm_side
+            else self.tr("Pipeline velocity (non-ABM)")
+        )
+        cards["contract_value"].caption.setText(
+            self.tr("Average contract value (ABM)")
+            if abm_side
+            else self.tr("Average contract value (non-ABM)")
+        )
+        cards["clv"].caption.setText(
+            self.tr("Customer lifetime value (ABM)")
+            if abm_side
+            else self.tr("Customer lifetime value (non-ABM)")
+        )
         velocity = _get(kpis, "velocity") or {}
         cards["velocity"].set_figure(
             fmt.money_per_day(h["velocity"]),
-            self.tr("non-ABM: %1 · cycle reduction: %2")
-            .replace("%1", fmt.money_per_day(_get(velocity, "non_abm", "velocity_per_day")))
+            (
+                self.tr("non-ABM: %1 · cycle reduction: %2")
+                if abm_side
+                else self.tr("ABM: %1 · cycle reduction: %2")
+            )
+            .replace("%1", fmt.money_per_day(_get(velocity, other, "velocity_per_day")))
             .replace("%2", fmt.percent(velocity.get("cycle_reduction"))),
         )
 
@@ -949,15 +971,17 @@ class KpiTab(QWidget):
         value = _get(kpis, "contract_value") or {}
         cards["contract_value"].set_figure(
             fmt.money(h["contract_value"]),
-            self.tr("non-ABM: %1 · uplift: %2")
-            .replace("%1", fmt.money(_get(value, "non_abm", "average")))
+            (self.tr("non-ABM: %1 · uplift: %2") if abm_side else self.tr("ABM: %1 · uplift: %2"))
+            .replace("%1", fmt.money(_get(value, other, "average")))
             .replace("%2", fmt.signed_percent(value.get("uplift"))),
         )
 
         clv_average = _get(kpis, "clv", "average") or {}
         cards["clv"].set_figure(
             fmt.money(h["clv"]),
-            self.tr("non-ABM: %1").replace("%1", fmt.money(clv_average.get("non_abm"))),
+            (self.tr("non-ABM: %1") if abm_side else self.tr("ABM: %1")).replace(
+                "%1", fmt.money(clv_average.get(other))
+            ),
         )
 
         roi = _get(kpis, "roi") or {}
@@ -1029,7 +1053,10 @@ class KpiTab(QWidget):
         cycle_now, cycle_then = now["cycle_days"], then["cycle_days"]
         text, mood = self.change_text(cycle_now, cycle_then, "days", False)
         velocity = self.cards["velocity"]
-        base = nowrap_numbers(self.tr("ABM cycle: %1").replace("%1", fmt.days(cycle_now)))
+        cycle = (
+            self.tr("ABM cycle: %1") if kpi_side(kpis) == "abm" else self.tr("non-ABM cycle: %1")
+        )
+        base = nowrap_numbers(cycle.replace("%1", fmt.days(cycle_now)))
         if text:
             color = {"good": GOOD_COLOR, "bad": BAD_COLOR}.get(mood, NEUTRAL_COLOR)
             base += f' (<span style="color:{color}">{nowrap_numbers(text)}</span>)'
@@ -1200,8 +1227,18 @@ CHANGE_KINDS: dict[str, tuple[str, bool]] = {
 }
 
 
+def kpi_side(kpis: dict) -> str:
+    """``non_abm`` when the dashboard keeps only non-ABM accounts, else ``abm``."""
+    return "non_abm" if _get(kpis, "filters", "segment") == "non_abm" else "abm"
+
+
 def headlines(kpis: dict) -> dict[str, float | None]:
-    """The seven headline figures (and the ABM cycle) of a dashboard dict."""
+    """The seven headline figures (and the cycle) of a dashboard dict.
+
+    Velocity, cycle, contract value and CLV are those of ABM deals and accounts, or of
+    non-ABM ones when only non-ABM accounts are kept (``kpi_side``).
+    """
+    side = kpi_side(kpis)
     eng = kpis.get("engagement") or {}
     targets = {a["account"] for a in eng.get("accounts") or [] if a.get("target")}
     coverage = _get(kpis, "coverage", "accounts") or []
@@ -1215,10 +1252,10 @@ def headlines(kpis: dict) -> dict[str, float | None]:
     return {
         "engagement": _finite(eng.get("engaged_target_accounts_rate")),
         "coverage": float(at_risk),
-        "velocity": _finite(_get(kpis, "velocity", "abm", "velocity_per_day")),
-        "cycle_days": _finite(_get(kpis, "velocity", "abm", "avg_cycle_days")),
+        "velocity": _finite(_get(kpis, "velocity", side, "velocity_per_day")),
+        "cycle_days": _finite(_get(kpis, "velocity", side, "avg_cycle_days")),
         "conversion": advanced / entered if entered else None,
-        "contract_value": _finite(_get(kpis, "contract_value", "abm", "average")),
-        "clv": _finite(_get(kpis, "clv", "average", "abm")),
+        "contract_value": _finite(_get(kpis, "contract_value", side, "average")),
+        "clv": _finite(_get(kpis, "clv", "average", side)),
         "roi": _finite(_get(kpis, "roi", "roi")),
     }

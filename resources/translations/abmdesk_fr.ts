@@ -1911,6 +1911,22 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
         <translation>couverture engagée sous le seuil · couverture engagée moyenne %1</translation>
     </message>
     <message>
+        <source>Pipeline velocity (non-ABM)</source>
+        <translation>Vélocité du pipeline (hors ABM)</translation>
+    </message>
+    <message>
+        <source>Average contract value (non-ABM)</source>
+        <translation>Valeur moyenne des contrats (hors ABM)</translation>
+    </message>
+    <message>
+        <source>Customer lifetime value (non-ABM)</source>
+        <translation>Valeur vie client (hors ABM)</translation>
+    </message>
+    <message>
+        <source>ABM: %1 · cycle reduction: %2</source>
+        <translation>ABM&#xa0;: %1 · réduction du cycle&#xa0;: %2</translation>
+    </message>
+    <message>
         <source>weakest stage: %1 (%2)</source>
         <translation>étape la plus faible&#xa0;: %1 (%2)</translation>
     </message>
@@ -1935,8 +1951,16 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
         <translation>hors ABM&#xa0;: %1 · écart&#xa0;: %2</translation>
     </message>
     <message>
+        <source>ABM: %1 · uplift: %2</source>
+        <translation>ABM&#xa0;: %1 · écart&#xa0;: %2</translation>
+    </message>
+    <message>
         <source>non-ABM: %1</source>
         <translation>hors ABM&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>ABM: %1</source>
+        <translation>ABM&#xa0;: %1</translation>
     </message>
     <message>
         <source>revenue %1 · cost %2</source>
@@ -1961,6 +1985,10 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <message>
         <source>ABM cycle: %1</source>
         <translation>cycle ABM&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>non-ABM cycle: %1</source>
+        <translation>cycle hors ABM&#xa0;: %1</translation>
     </message>
     <message>
         <source>cycle reduction: %1</source>

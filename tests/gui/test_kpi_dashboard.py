@@ -117,7 +117,13 @@ def test_filters_change_the_figures_as_the_service_says(qtbot, demo_window, filt
     assert cards["contract_value"].value.text() == fmt.money(h["contract_value"])
     assert cards["clv"].value.text() == fmt.money(h["clv"])
     assert cards["roi"].value.text() == fmt.percent(h["roi"], 0)
+    if chosen.segment == "non_abm":  # the non-ABM side leads, and says so
+        assert h["velocity"] == expected["velocity"]["non_abm"]["velocity_per_day"]
+        assert "non-ABM" in cards["velocity"].caption.text()
+    else:
+        assert h["clv"] == expected["clv"]["average"]["abm"]
     # the changes are against the same filter on the period before
+
     pf, pt = kf.previous_period(f, t)
     before = kpi_tab_module.headlines(kf.compute_dashboard(demo_window.ctx.engine, pf, pt, chosen))
     text, mood = tab.change_text(h["roi"], before["roi"], "points0", True)
