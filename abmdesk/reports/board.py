@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 
 from abmdesk import domain
 from abmdesk.errors import AbmError, ValidationError
-from abmdesk.reports import charts, qtfix
+from abmdesk.reports import charts
 from abmdesk.reports.fonts import register_fonts
 from abmdesk.reports.layout import PAGE_H, PAGE_W, Canvas, Column, Doc, Page, Palette
 from abmdesk.reports.orgchart import Card, build_forest, draw_forest, shade
@@ -76,7 +76,6 @@ def ensure_application() -> QGuiApplication:
         ):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication(sys.argv[:1])
-    qtfix.keep_none_alive()
     return app  # type: ignore[return-value]
 
 
@@ -116,7 +115,6 @@ def build_report(
     if date_from > date_to:
         raise ValidationError("the period starts after it ends")
     out = check_output(Path(out_path))
-    qtfix.keep_none_alive()
     report = progress or (lambda _f: None)
     data = board_report_data(engine, date_from, date_to, progress=report, issued=issued)
     family = register_fonts()

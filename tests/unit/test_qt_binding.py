@@ -1,0 +1,28 @@
+"""The Qt binding must not lose references to None, True or False.
+
+PySide6-Essentials 6.12.0 for CPython 3.11 took one reference away from ``None`` on
+every void call, and the process aborted ("none_dealloc") after a few thousand
+calls: pyproject.toml pins below 6.12. This test fails if a binding with such a
+bug is installed again.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def test_void_calls_keep_none_true_and_false_alive():
+    from PySide6.QtCore import QPointF, QRectF, QSize
+
+    point, rect, size = QPointF(), QRectF(), QSize()
+    before = [sys.getrefcount(x) for x in (None, True, False)]
+    for i in range(500):
+        point.setX(i)
+        rect.setWidth(i)
+        size.setHeight(i)
+        size.isEmpty()
+        rect.isNull()
+    after = [sys.getrefcount(x) for x in (None, True, False)]
+    # A leak-free binding leaves the counts where they were (a few references may
+    # come and go with other objects); the broken one loses one per call (2 500 here).
+    assert all(b - a < 100 for a, b in zip(after, before, strict=True)), (before, after)
