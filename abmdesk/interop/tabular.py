@@ -255,8 +255,39 @@ class Columns:
                 found.extend(i for i, k in enumerate(keys) if k == key and i not in found)
             if found:
                 self.index[field] = found
+        self._compile()
+
+    def _compile(self) -> None:
         self._single = [(f, ix[0]) for f, ix in self.index.items() if len(ix) == 1]
         self._several = [(f, ix) for f, ix in self.index.items() if len(ix) > 1]
+
+    def override(self, mapping: Mapping[str, str | None]) -> None:
+        """Fields read from the columns the user chose: ``{field: header or None}``.
+
+        ``None`` leaves the field unread; an unknown header is refused in one line.
+        """
+        for field, header in mapping.items():
+            if header is None or header == "":
+                self.index.pop(field, None)
+                continue
+            at = [i for i, h in enumerate(self.table.headers) if h == header]
+            if not at:
+                key = header_key(header)
+                at = [i for i, k in enumerate(self.table.keys) if k == key]
+            if not at:
+                raise DataError(
+                    f"no column '{header}' for {field} (the columns are: "
+                    f"{', '.join(h for h in self.table.headers if h)[:200]})",
+                    file=self.table.name,
+                    line=self.table.header_line,
+                )
+            self.index[field] = at[:1]
+        self._compile()
+
+    def header_of(self, field: str) -> str | None:
+        """The header the field is read from (the first one when several)."""
+        indexes = self.index.get(field)
+        return self.table.headers[indexes[0]] if indexes else None
 
     def extract(self, row: Sequence[str]) -> dict[str, str | None]:
         """The value of every field the table has (the fast way to read a whole row)."""

@@ -35,8 +35,8 @@ import os
 import time
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +113,20 @@ class Skip:
 
 
 @dataclass(frozen=True)
+class Refusal:
+    """A value that would refuse the import: where, and why."""
+
+    file: str | None
+    line: int | None
+    column: str | None
+    message: str
+
+    @classmethod
+    def of(cls, error: DataError) -> Refusal:
+        return cls(error.file, error.line, error.column, error.message)
+
+
+@dataclass(frozen=True)
 class FileInfo:
     path: str
     format: str
@@ -131,6 +145,8 @@ class ImportResult:
     #: One line per refusal (dry runs only: a real import raises the first).
     refused: tuple[str, ...] = ()
     seconds: float = 0.0
+    #: The same refusals, located, for a table of the rows that would be refused.
+    refusals: tuple[Refusal, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -222,6 +238,46 @@ def _group_skips(skips: Iterable[Skip]) -> list[tuple[str, list[Skip]]]:
 # --------------------------------------------------------------------------- reading
 
 
+#: Columns chosen by the user, per file (its path as given, or its name):
+#: ``{"contacts.email": "Courriel", "contacts.title": None}``.
+Mappings = Mapping[str, Mapping[str, str | None]]
+
+
+@dataclass(frozen=True)
+class FilePreview:
+    """What a file is and holds, before importing it (for the import wizard)."""
+
+    path: str
+    format: str
+    encoding: str
+    #: The header row, and which column each field is read from (None: not read);
+    #: empty for formats that are not tables (vCard, iCalendar).
+    headers: tuple[str, ...] = ()
+    mapping: dict[str, str | None] = field(default_factory=dict)
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+def preview_file(path: str | Path, format: str = "auto") -> FilePreview:
+    """The detected format and encoding of ``path``, its columns and first rows."""
+    path = Path(path)
+    if format == "auto":
+        name, encoding = detect.detect_format(path)
+    else:
+        name, encoding = format, None
+    fmt = detect.get_format(name)
+    if fmt.preview is None:
+        return FilePreview(str(path), name, encoding or "")
+    found = fmt.preview(path, detect.ReadOptions(encoding=encoding))
+    return FilePreview(
+        str(path),
+        name,
+        found.encoding,
+        tuple(found.headers),
+        dict(found.mapping),
+        tuple(tuple(r) for r in found.rows),
+    )
+
+
 def read_files(
     paths: Sequence[str | Path],
     format: str = "auto",
@@ -229,9 +285,11 @@ def read_files(
     timezone: str = "Europe/Paris",
     errors: list | None = None,
     progress: Progress | None = None,
+    mappings: Mappings | None = None,
 ) -> list[ParsedFile]:
     """Every file read by its format's reader (detected from content for ``auto``)."""
     report = progress or _no_progress
+    mappings = mappings or {}
     parsed = []
     for raw in paths:
         path = Path(raw)
@@ -247,7 +305,13 @@ def read_files(
         else:
             name, encoding = format, None
         reader = detect.get_format(name)
-        options = detect.ReadOptions(encoding=encoding, timezone=timezone, errors=errors)
+        chosen = mappings.get(str(raw)) or mappings.get(str(path)) or mappings.get(path.name)
+        options = detect.ReadOptions(
+            encoding=encoding,
+            timezone=timezone,
+            errors=errors,
+            mapping=dict(chosen) if chosen else None,
+        )
         try:
             result = reader.read(path, options)
         except DataError:
@@ -269,11 +333,13 @@ def import_files(
     account: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    mappings: Mappings | None = None,
 ) -> ImportResult:
     """Import ``paths``: everything (one batch), or nothing and a ``DataError``.
 
     ``account`` receives the contacts that name no company (created if missing).
     ``dry_run`` reports what would be done, every refusal included, and writes nothing.
+    ``mappings`` are columns the user chose per file (see ``preview_file``).
     """
     start = time.perf_counter()
     if not paths:
@@ -286,7 +352,9 @@ def import_files(
     timezone = _timezone(engine)
     errors: list[DataError] | None = [] if dry_run else None
     try:
-        parsed = read_files(paths, format, timezone=timezone, errors=errors, progress=report)
+        parsed = read_files(
+            paths, format, timezone=timezone, errors=errors, progress=report, mappings=mappings
+        )
     except DataError as exc:
         if not dry_run:
             raise
@@ -300,6 +368,7 @@ def import_files(
             merge = _Merge(session.connection(), account, timezone, report)
             merge.run(parsed)
         refused = tuple(str(e) for e in errors or ())
+        refusals = tuple(Refusal.of(e) for e in errors or ())
         return ImportResult(
             None,
             True,
@@ -308,6 +377,7 @@ def import_files(
             tuple(merge.skips),
             refused,
             time.perf_counter() - start,
+            refusals,
         )
     with write_session(engine) as session:
         conn = session.connection()
@@ -333,7 +403,14 @@ def import_files(
 def _refused_result(paths: Sequence[str | Path], errors: list[DataError], start: float):  # noqa: ANN202
     files = tuple(FileInfo(str(p), "", "") for p in paths)
     return ImportResult(
-        None, True, files, {}, (), tuple(str(e) for e in errors), time.perf_counter() - start
+        None,
+        True,
+        files,
+        {},
+        (),
+        tuple(str(e) for e in errors),
+        time.perf_counter() - start,
+        tuple(Refusal.of(e) for e in errors),
     )
 
 

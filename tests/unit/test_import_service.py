@@ -279,6 +279,12 @@ def test_dry_run_reports_everything_and_writes_nothing(engine):
         "bad_employees.csv, line 3, column 'Number of Employees': 'beaucoup' is not a number",
     )
     assert "Would import" in result.describe() and "Refused:" in result.describe()
+    (refusal,) = result.refusals
+    assert (refusal.file, refusal.line, refusal.column) == (
+        "bad_employees.csv",
+        3,
+        "Number of Employees",
+    )
     assert snapshot(engine) == before
     assert list_batches(engine) == []
 
@@ -543,3 +549,39 @@ def test_excel_sep_line(engine, tmp_path):
     assert people(engine) == [
         ("Dupont, Fils & Cie", "Jean Dupont", "jean@dupont-fils.fr", "Gérant")
     ]
+
+
+def test_preview_and_a_column_chosen_by_the_user(engine, tmp_path):
+    from abmdesk.services.imports import preview_file
+
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "First Name,Last Name,E-mail Address,Company,Courriel pro,Business Phone\n"
+        "Jean,Dupont,jean@gmail.com,Dupont Fils,jean.dupont@dupont-fils.fr,01 02\n",
+        encoding="utf-8",
+    )
+    preview = preview_file(path)
+    assert (preview.format, preview.encoding) == ("outlook", "utf-8")
+    assert preview.headers[4] == "Courriel pro"
+    assert preview.mapping["contacts.email"] == "E-mail Address"
+    assert preview.mapping["contacts.notes"] is None
+    assert preview.rows == (
+        ("Jean", "Dupont", "jean@gmail.com", "Dupont Fils", "jean.dupont@dupont-fils.fr", "01 02"),
+    )
+    chosen = {str(path): {"contacts.email": "Courriel pro", "contacts.phone": None}}
+    import_files(engine, [path], mappings=chosen)
+    assert rows(engine, "SELECT email, phone FROM stakeholders") == [
+        ("jean.dupont@dupont-fils.fr", None)
+    ]
+    with pytest.raises(DataError, match="no column 'Fax'"):
+        import_files(engine, [path], mappings={path.name: {"contacts.phone": "Fax"}})
+
+
+def test_preview_of_a_calendar_has_no_columns(samples):
+    from abmdesk.interop.formats import detect as d
+    from abmdesk.services.imports import preview_file
+
+    if "ics" not in d.formats():
+        pytest.skip("no iCalendar reader registered")
+    preview = preview_file(samples / "ics/icalendar_example.ics")
+    assert preview.format == "ics" and preview.headers == ()

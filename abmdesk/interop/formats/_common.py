@@ -183,6 +183,18 @@ def is_lost_name(name: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Preview:
+    """What a table-like file holds, for a wizard to show and let the user remap."""
+
+    format: str
+    encoding: str
+    headers: list[str]
+    #: ``kind.field`` (``contacts.email``) -> the header it is read from, or None.
+    mapping: dict[str, str | None]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
 class TabularSpec:
     """One tool's CSV/XLSX exports."""
 
@@ -237,6 +249,24 @@ class TabularSpec:
         )
         return _Reader(self, table, options).run(path)
 
+    def preview(self, path: Path, options: ReadOptions, rows: int = 5) -> Preview:
+        """The header, the first rows and which column each field is read from."""
+        table = tabular.open_table(
+            path, self.any_header_score, encoding=options.encoding, what=self.what
+        )
+        reader = _Reader(self, table, options)
+        mapping = {
+            f"{kind}.{field}": reader.cols[kind].header_of(field)
+            for kind in reader.kinds
+            for field in self.kinds[kind]
+        }
+        first = []
+        for _, row in table.rows():
+            first.append(row)
+            if len(first) >= rows:
+                break
+        return Preview(self.name, table.encoding, table.headers, mapping, first)
+
 
 def _french(table: tabular.Table) -> bool:
     keys = " " + " ".join(table.keys) + " "
@@ -253,6 +283,14 @@ class _Reader:
         self.options = options
         self.french = _french(table)
         self.cols = {kind: table.columns(aliases) for kind, aliases in spec.kinds.items()}
+        for kind, cols in self.cols.items():
+            chosen = {
+                key.split(".", 1)[1]: header
+                for key, header in (options.mapping or {}).items()
+                if key.split(".", 1)[0] == kind
+            }
+            if chosen:
+                cols.override(chosen)
         present = [k for k in KIND_ORDER if k in self.cols and self._holds(k)]
         if not present:
             raise DataError(
@@ -491,7 +529,7 @@ def _getter(values: dict[str, str | None]):  # noqa: ANN202
 def register_spec(spec: TabularSpec) -> None:
     from abmdesk.interop.formats import detect
 
-    detect.register(spec.name, spec.sniff, spec.read)
+    detect.register(spec.name, spec.sniff, spec.read, preview=spec.preview)
 
 
 def keys(*headers: str) -> frozenset[str]:

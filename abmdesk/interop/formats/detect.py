@@ -51,6 +51,8 @@ class ReadOptions:
     #: When a list: a reader appends the DataError of each bad row and goes on (dry runs
     #: report every refusal); when None it raises the first.
     errors: list | None = None
+    #: Columns chosen by the user: ``{"contacts.email": "Courriel", ...}`` (None: not read).
+    mapping: dict[str, str | None] | None = None
 
 
 @dataclass
@@ -75,15 +77,17 @@ class Format:
     name: str
     sniff: Sniffer
     read: Reader
+    #: ``preview(path, options)`` for table-like formats whose columns can be remapped.
+    preview: Callable | None = None
 
 
 _REGISTRY: dict[str, Format] = {}
 _loaded = False
 
 
-def register(name: str, sniff: Sniffer, read: Reader) -> None:
+def register(name: str, sniff: Sniffer, read: Reader, preview: Callable | None = None) -> None:
     """Add (or replace) the format ``name``."""
-    _REGISTRY[name] = Format(name, sniff, read)
+    _REGISTRY[name] = Format(name, sniff, read, preview)
 
 
 def _load() -> None:
