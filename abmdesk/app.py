@@ -302,6 +302,12 @@ def _smoke_test(app: QApplication, lang: str | None) -> int:
                 settle(window, 0.3)
                 png = Path(tmp) / "map.png"
                 _export_map(window.map_tab, png)
+                export_pdf = getattr(window.map_tab, "export_pdf", None)
+                if callable(export_pdf):  # QPdfWriter in the frozen app too
+                    pdf = Path(tmp) / "map.pdf"
+                    export_pdf(str(pdf))
+                    if not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF"):
+                        raise RuntimeError(f"the map PDF export left no PDF at {pdf}")
                 settle(window, 0.1)
                 log.info(
                     "smoke test: map of %s exported (%d bytes)", account.name, png.stat().st_size
