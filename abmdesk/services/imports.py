@@ -492,6 +492,8 @@ class _Merge:
         self.interactions: list[tuple] = []
         self.event_keys: dict[bytes, str] = {}
         self.external: dict[tuple[str, str], bytes] = {}
+        #: account -> the other tool's id to remember for later imports ("ext:fmt:id").
+        self.ext_keys: dict[bytes, str] = {}
         self._forced: bytes | None = None
         self._load()
         self.account_names = {r["name"] for r in self.rows["accounts"].values()}
@@ -562,9 +564,17 @@ class _Merge:
             "SELECT deal_id, stage, entered_at FROM stage_changes ORDER BY entered_at"
         ):
             self.last_stage[bytes(deal_id)] = (stage, entered)
-        self.known_keys = {
-            k for (k,) in conn.exec_driver_sql("SELECT key FROM import_rows WHERE key IS NOT NULL")
-        }
+        self.known_keys = set()
+        for key, table, rid in conn.exec_driver_sql(
+            "SELECT key, table_name, row_id FROM import_rows WHERE key IS NOT NULL"
+        ):
+            if key.startswith("ext:"):
+                # An earlier import's link: this tool's id of a company -> its account.
+                _, fmt, ext = key.split(":", 2)
+                if table == "accounts" and bytes(rid) in accounts:
+                    self.external.setdefault((fmt, ext), bytes(rid))
+            else:
+                self.known_keys.add(key)
         self.has_meeting = (
             conn.exec_driver_sql("SELECT 1 FROM interaction_types WHERE key = 'meeting'").first()
             is not None
@@ -698,6 +708,8 @@ class _Merge:
                 if value is not None:
                     self._set("accounts", rid, f, value)
         if rec.external_id:
+            if self.external.get((fmt, rec.external_id)) != rid:
+                self.ext_keys.setdefault(rid, f"ext:{fmt}:{rec.external_id}")
             self.external[(fmt, rec.external_id)] = rid
 
     def _external_account(self, fmt: str, ids: str | None) -> bytes | None:
@@ -929,8 +941,10 @@ class _Merge:
                 for r in (accounts[rid],)
             ],
         )
+        ext = self.ext_keys
         log.extend(
-            (batch, "accounts", rid, "created", None, None) for rid in self.created["accounts"]
+            (batch, "accounts", rid, "created", None, ext.pop(rid, None))
+            for rid in self.created["accounts"]
         )
         people = self.rows["stakeholders"]
         self._insert_fresh(
@@ -1012,12 +1026,14 @@ class _Merge:
                         rid,
                         "updated",
                         json.dumps({"before": changed, "after": after}, ensure_ascii=False),
-                        None,
+                        ext.pop(rid, None) if table == "accounts" else None,
                     )
                 )
             for names, params in updates.items():
                 sets = ", ".join(f"{c} = ?" for c in names)
                 self._insert(f"UPDATE {table} SET {sets}, updated_at = ? WHERE id = ?", params)
+        # Links to accounts this import matched without changing them (undo leaves them).
+        log.extend((batch, "accounts", rid, "updated", None, key) for rid, key in ext.items())
         self._insert(
             "INSERT INTO import_rows (batch_id, table_name, row_id, action, previous, key) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -1116,7 +1132,7 @@ def undo_import(engine: Engine, batch_id: uuid.UUID | str) -> UndoResult:
         ):
             if action == "created":
                 created[table].append(bytes(rid))
-            else:
+            elif previous is not None:  # None: only a link to another tool's id
                 updated.append((table, bytes(rid), json.loads(previous)))
         deleted: dict[str, int] = {}
         kept: dict[str, int] = {}

@@ -585,3 +585,15 @@ def test_preview_of_a_calendar_has_no_columns(samples):
         pytest.skip("no iCalendar reader registered")
     preview = preview_file(samples / "ics/icalendar_example.ics")
     assert preview.format == "ics" and preview.headers == ()
+
+
+def test_the_tools_ids_link_contacts_to_companies_of_an_earlier_import(engine, tmp_path):
+    import_files(engine, [HERE / "salesforce_accounts.csv"])
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text(
+        '"ID","ACCOUNTID","FIRSTNAME","LASTNAME","EMAIL"\n'
+        '"003A1","001A000001aaaaaAAA","Luc","Bernard",""\n',
+        encoding="utf-8",
+    )
+    import_files(engine, [contacts])  # no company name, no e-mail: only the account id
+    assert people(engine) == [("Transports Girard", "Luc Bernard", None, None)]
