@@ -482,6 +482,9 @@ class EngagementPanel(ChartPanel):
         self.chart = self.add_chart(Chart(lambda v: fmt.number(v, 0)))
         self.layout_.addWidget(self.chart, 1)
         self._kpis: dict | None = None
+        self._names: list[str] = []
+        self._ranked: list[dict] = []
+        self._by_name: dict[str, dict] = {}
         self.account.activated.connect(lambda _i: self._draw())
 
     def set_data(self, kpis: dict) -> None:
@@ -503,16 +506,20 @@ class EngagementPanel(ChartPanel):
         accounts = sorted(
             eng.get("accounts") or [], key=lambda a: (-(a.get("score") or 0), a["account"])
         )
+        self._ranked = accounts
+        self._by_name = {a["account"]: a for a in accounts}
         current = self.account.currentText()
         names = [a["account"] for a in accounts]
-        self.account.blockSignals(True)
-        self.account.clear()
-        self.account.addItems(names)
-        if current in names:
-            self.account.setCurrentText(current)
-        elif names:
-            self.account.setCurrentIndex(0)
-        self.account.blockSignals(False)
+        if names != self._names:  # refilling 10 000 names costs more than comparing them
+            self._names = names
+            self.account.blockSignals(True)
+            self.account.clear()
+            self.account.addItems(names)
+            if current in self._by_name:
+                self.account.setCurrentText(current)
+            elif names:
+                self.account.setCurrentIndex(0)
+            self.account.blockSignals(False)
         self._draw()
 
     def select_account(self, name: str) -> None:
@@ -540,11 +547,8 @@ class EngagementPanel(ChartPanel):
         if not kpis:
             return
         weeks = self._weeks(kpis)
-        index = {w: k for k, w in enumerate(weeks)}
-        by_name = {a["account"]: a for a in _get(kpis, "engagement", "accounts") or []}
-        ranked = sorted(by_name.values(), key=lambda a: (-(a.get("score") or 0), a["account"]))
-        shown = [a for a in ranked[: self.TOP] if a.get("score")]
-        chosen = by_name.get(self.account.currentText())
+        shown = [a for a in self._ranked[: self.TOP] if a.get("score")]
+        chosen = self._by_name.get(self.account.currentText())
         chart.legend()
         mondays = [dt.date.fromisocalendar(int(w[:4]), int(w[6:]), 1) for w in weeks]
         top = 1.0
@@ -555,6 +559,12 @@ class EngagementPanel(ChartPanel):
         ]
         if chosen is not None:
             lines.append((chosen, SELECTED, 3.0))
+        locale = self.fmt.locale  # one QLocale for the few hundred labels
+        days = [
+            locale.toString(QDate(m.year, m.month, m.day), locale.FormatType.ShortFormat)
+            for m in mondays
+        ]
+        template = self.tr("%1 — week of %2: %3 points")
         for account, color, width in lines:
             weekly = account.get("weekly") or {}
             xs = list(range(len(weeks)))
@@ -562,10 +572,9 @@ class EngagementPanel(ChartPanel):
             top = max(top, *ys) if ys else top
             name = account["account"]
             texts = [
-                self.tr("%1 — week of %2: %3 points")
-                .replace("%1", name)
-                .replace("%2", self.fmt.date(mondays[k]))
-                .replace("%3", self.fmt.integer(ys[k]))
+                template.replace("%1", name)
+                .replace("%2", days[k])
+                .replace("%3", locale.toString(int(ys[k])))
                 for k in xs
             ]
             chart.line(
@@ -580,7 +589,6 @@ class EngagementPanel(ChartPanel):
         chart.category_axis.setTicks([ticks, []])
         chart.category_range(len(weeks))
         chart.value_range(0, top)
-        del index
 
 
 class CoveragePanel(ChartPanel):

@@ -211,7 +211,7 @@ class KpiCard(QFrame):
         color = {"good": GOOD_COLOR, "bad": BAD_COLOR}.get(mood, NEUTRAL_COLOR)
         arrow = ""
         if text and mood:
-            arrow = "▲ " if text.startswith("+") else "▼ " if text.startswith(MINUS) else "= "
+            arrow = "▲ " if text.startswith("+") else "▼ " if text.startswith(MINUS) else ""
         self.change.setText(f'<span style="color:{color}">{arrow}{text}</span>' if text else "")
         self.change.setToolTip(tip)
 
@@ -300,6 +300,8 @@ class KpiTab(QWidget):
         self.elapsed = 0.0
         self._sized = False
         self.panels: dict[str, Any] = {}
+        self._charts_pending: set[str] = set()
+        self._shown: dict = {}
         self._ready = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -528,6 +530,7 @@ class KpiTab(QWidget):
         set_column_widths(self.views["velocity"], {"program": 14})
         set_column_widths(self.views["conversion"], {"group": 24, "stage": 24})
         self.pages.addTab(self.details, self.tr("Tables"))
+        self.pages.currentChanged.connect(lambda _index: self._draw_current_chart())
 
     def _ensure_panels(self) -> None:
         if self.panels:
@@ -891,6 +894,7 @@ class KpiTab(QWidget):
 
     def show_result(self, kpis: dict, tables: dict | None = None) -> None:
         fmt = self.ctx.fmt
+        self._shown = kpis
         cards = self.cards
         h = headlines(kpis)
 
@@ -997,8 +1001,18 @@ class KpiTab(QWidget):
         self._show_activity(kpis.get("activity"))
         self._fill_tables(kpis, velocity, conversion, tables)
         self._ensure_panels()
-        for panel in self.panels.values():
-            panel.set_data(kpis)
+        # Only the chart on screen is drawn now; the others when their page is shown.
+        self._charts_pending = set(self.panels)
+        self._draw_current_chart()
+
+    def _draw_current_chart(self) -> None:
+        if self.result is None and not self._charts_pending:
+            return
+        page = self.pages.currentWidget()
+        for key in list(self._charts_pending):
+            if self.chart_pages.get(key) is page:
+                self._charts_pending.discard(key)
+                self.panels[key].set_data(self._shown)
 
     def _show_activity(self, activity: dict | None) -> None:
         fmt = self.ctx.fmt

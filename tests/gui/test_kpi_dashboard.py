@@ -303,6 +303,7 @@ def test_a_chart_can_be_copied(qtbot, shown_dashboard):
 
 
 def test_heat_tables_pass_the_model_tester(qtbot, qtmodeltester, shown_dashboard):
+    shown_dashboard.show_chart("conversion")  # drawn when shown
     panel = shown_dashboard.panels["conversion"]
     assert panel.sector_model.rowCount() > 0
     qtmodeltester.check(panel.sector_model)
