@@ -301,7 +301,8 @@ def test_real_salesforce_accounts(samples):
 def test_real_legacy_google(samples):
     (person,) = read(samples / "google_outlook_csv/roundcube_gmail_legacy_google.csv").contacts
     assert person.full_name == "Prefix Firstname Middle Lastname Suffix"
-    assert person.email == "home@aaa.pl"
+    assert person.email == "work@email.pl"  # the one labelled Work comes first
+    assert person.other_emails == ["home@aaa.pl", "unknown@email.com", "other@email.com"]
     assert person.company == "company" and person.title == "jobtitle"
 
 

@@ -169,6 +169,9 @@ def split_multi(text: str | None) -> list[str]:
     return [p.strip() for p in parts if p and p.strip()]
 
 
+_WORK = re.compile(r"work|travail|bureau|pro", re.IGNORECASE)
+
+
 def _first(text: str) -> str:
     """The first of several values (``a ::: b``), or the text itself."""
     if ":::" not in text:
@@ -424,13 +427,19 @@ class _Reader:
         if deleted and deleted.lower() in _TRUE:
             return "deleted in the source tool"
         emails: list[str] = []
+        work: list[str] = []
         for f in ("email", "email2", "email3", "email4"):
             text = get(f)
             if text:
+                label = get(f"{f}_label")
                 for value in split_multi(text):
                     email = matching.normalize_email(value)
                     if email and email not in emails:
                         emails.append(email)
+                        if label and _WORK.search(label):
+                            work.append(email)
+        if work and emails[0] not in work:  # a work address first (Google's labels)
+            emails = work + [e for e in emails if e not in work]
         full = get("full_name")
         if full:
             full = _first(full)

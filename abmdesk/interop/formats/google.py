@@ -16,6 +16,10 @@ CONTACTS = {
     "email2": ("E-mail 2 - Value", "Adresse e-mail 2 - Valeur", "E-mail 2 - Valeur"),
     "email3": ("E-mail 3 - Value", "Adresse e-mail 3 - Valeur"),
     "email4": ("E-mail 4 - Value",),
+    "email_label": ("E-mail 1 - Label", "E-mail 1 - Type", "Adresse e-mail 1 - Libellé"),
+    "email2_label": ("E-mail 2 - Label", "E-mail 2 - Type", "Adresse e-mail 2 - Libellé"),
+    "email3_label": ("E-mail 3 - Label", "E-mail 3 - Type"),
+    "email4_label": ("E-mail 4 - Label", "E-mail 4 - Type"),
     "phone": ("Phone 1 - Value", "Téléphone 1 - Valeur"),
     "company": (
         "Organization Name",
