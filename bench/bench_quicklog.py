@@ -117,9 +117,30 @@ for i in range(n):
     gui.append((time.perf_counter() - t) * 1000)
     assert record is not None, form.message.text()
     app.processEvents()
+# The history searched for a word no note holds: the whole table is scanned, a window
+# per event-loop turn, the count in the background. The longest GUI-thread stall:
+from PySide6.QtCore import QTimer
+from abmdesk.services.records import InteractionFilter
+tab = window.interactions_tab
+beats = []
+heart = QTimer()
+heart.setInterval(10)
+heart.timeout.connect(lambda: beats.append(time.perf_counter()))
+heart.start()
+start = time.perf_counter()
+tab.set_filter(InteractionFilter(text="xyzzy introuvable"))
+first = time.perf_counter() - start
+while (tab.is_busy() or tab.model.canFetchMore()) and time.perf_counter() - start < 120:
+    app.processEvents()
+    if not tab.is_busy() and tab.model.canFetchMore():
+        tab.model.fetchMore()
+scan_s = time.perf_counter() - start
+gaps = [b - a for a, b in zip(beats, beats[1:])]
+scan = {"first_ms": first * 1000, "longest_stall_ms": max(gaps + [first]) * 1000,
+        "seconds": scan_s, "found": tab.model.rowCount()}
 window.close()
 print("RESULT " + json.dumps({"count": count, "baseline": stats(base), "service": stats(service),
-                              "form": stats(gui), "plans": plans}))
+                              "form": stats(gui), "plans": plans, "scan": scan}))
 """
 
 
@@ -185,10 +206,18 @@ def run(context: dict) -> tuple[list[str], bool]:
         "",
     ]
     out += [f"- {name}: `{plan}`" for name, plan in r["plans"].items()]
+    scan = r["scan"]
     out += [
         "- type, author, words: the same index walks, checked row by row on windows of "
-        "10 000 rows per call (`records.SCAN_WINDOW`), counted off the GUI thread.",
+        "1 000 rows per call (`records.SCAN_WINDOW`), counted off the GUI thread.",
+        "",
+        f"A word no note holds, searched in the history of {r['count']:,} interactions: "
+        f"first window {scan['first_ms']:.0f} ms; answered in {scan['seconds']:.1f} s (the "
+        "count, done in SQL off the GUI thread, ends the window-by-window scan) while the "
+        f"GUI kept answering; longest GUI-thread stall "
+        f"{scan['longest_stall_ms']:.0f} ms (target ~100 ms), {scan['found']} rows found.",
     ]
+    ok = ok and scan["longest_stall_ms"] < 150
     return out, ok
 
 

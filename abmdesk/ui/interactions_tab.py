@@ -318,6 +318,7 @@ class InteractionsModel(PagedTableModel):
     def reload(self, keep_rows: int = 0) -> None:
         """Start again from the first page (``keep_rows``: read at least that many)."""
         self._scan_timer.stop()
+        self._known_total = None
         self.beginResetModel()
         self._cursor = None
         self._more = True
@@ -349,9 +350,20 @@ class InteractionsModel(PagedTableModel):
             self._wanted = max(self._wanted, len(self._rows) + 1)
             self._continue_scan()
 
+    def set_known_total(self, total: int | None) -> None:
+        """The count of matching rows, once known: a scan that found them all stops."""
+        self._known_total = total
+        if total is not None and len(self._rows) >= total:
+            self._more = False
+            self._scan_timer.stop()
+            self.scan_progress.emit(len(self._rows), True)
+
     def _continue_scan(self) -> None:
         """A scanning filter keeps reading windows, one per event-loop turn, until a
         screenful is found or the table ends."""
+        known = getattr(self, "_known_total", None)
+        if known is not None and len(self._rows) >= known:
+            self._more = False
         if self.filter.scans and self._more and len(self._rows) < self._wanted:
             self._scan_timer.start()
             self.scan_progress.emit(len(self._rows), False)
@@ -1192,6 +1204,7 @@ class InteractionsTab(QWidget):
     def _show_count(self, total: int) -> None:
         self._count_task = None
         self._total = total
+        self.model.set_known_total(total)
         self.count_label.setText(self.tr("%Ln interaction(s)", "", total))
 
     def _on_scan_progress(self, found: int, done: bool) -> None:

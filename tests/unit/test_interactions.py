@@ -211,3 +211,14 @@ def test_delete_and_restore_with_the_same_ids(engine, data):
     with pytest.raises(ValidationError):
         restore_interactions(engine, snaps)  # they exist again: nothing doubled
     assert records.count_interactions(engine) == before
+
+
+def test_words_fold_accents_the_same_in_pages_and_in_the_sql_count(engine, data):
+    for note in ("ÉCHÉANCE du cœur de métier", "echeance REPORTÉE", "Échéancier", "rien"):
+        log_interaction(engine, data["a"], "call", BASE, notes=note)
+    for text, expected in (("échéanc", 3), ("ECHEANCE coeur", 1), ("reportee", 1), ("œ", 1)):
+        f = InteractionFilter(text=text)
+        found = [r.notes for r in _walk(engine, f)]
+        assert len(found) == expected, (text, found)
+        assert records.count_filtered_interactions(engine, f) == expected
+    assert records.fold_note("Œuvre À l’Été") == "oeuvre a l'ete"
