@@ -25,7 +25,23 @@ from abmdesk.errors import DataError
 from abmdesk.interop import decoding
 
 #: Cell values that mean "no value" (compared in lower case).
-EMPTY_WORDS = frozenset({"", "null", "none", "[not provided]", "(not provided)", "nan", "#n/a"})
+EMPTY_WORDS = frozenset(
+    {
+        "",
+        "null",
+        "none",
+        "[not provided]",
+        "(not provided)",
+        "nan",
+        "#n/a",
+        "n/a",
+        "-",
+        "--",
+        "(none)",
+        "(vide)",
+        "(blank)",
+    }
+)
 
 _LONGEST_EMPTY = max(map(len, EMPTY_WORDS))
 
