@@ -293,6 +293,7 @@ class KpiTab(QWidget):
         self.previous: dict | None = None
         self._task: Task | None = None
         self._compare_task: Task | None = None
+        self._early_previous: dict | None = None  # the previous period, in before the period
         self._seq = 0
         self._dirty = True
         self._choices_dirty = True
@@ -800,6 +801,7 @@ class KpiTab(QWidget):
             if task is not None:
                 task.cancel()
         self._compare_task = None
+        self._early_previous = None
         self._seq += 1
         seq = self._seq
         self._dirty = False
@@ -818,15 +820,22 @@ class KpiTab(QWidget):
             result = compute(engine, date_from, date_to, filters)
             return result, account_table_rows(result, orders)
 
+        request = (seq, date_from, date_to, filters)
         self._task = self.ctx.runner.submit(
             work,
-            on_done=lambda done: self._on_done(seq, *done, filters),
+            on_done=lambda done: self._on_done(request, *done),
             on_error=lambda exc: self._on_error(seq, exc),
             name="kpis",
         )
+        if compute is _default_compute:
+            from abmdesk.services.kpi_filters import is_cached
 
-    def _compare(self, seq: int, filters: Any) -> None:
-        date_from, date_to = self.period()
+            if not is_cached(engine, date_from, date_to):
+                # Both periods are read from the database: SQLite scans them side by side.
+                self._compare(request)
+
+    def _compare(self, request: tuple) -> None:
+        seq, date_from, date_to, filters = request
         prev_from, prev_to = previous_period(date_from, date_to)
         engine = self.ctx.engine
         compute = _previous_compute if self.compute_fn is _default_compute else self.compute_fn
@@ -841,7 +850,8 @@ class KpiTab(QWidget):
         self.status.setStyleSheet(f"color: {BAD_COLOR};" if error else "")
         self.status.setText(text)
 
-    def _on_done(self, seq: int, result: dict, tables: dict, filters: Any) -> None:
+    def _on_done(self, request: tuple, result: dict, tables: dict) -> None:
+        seq = request[0]
         if seq != self._seq:
             return  # an older request: its figures are stale
         self._task = None
@@ -850,13 +860,24 @@ class KpiTab(QWidget):
         self.show_result(result, tables)
         self._set_status(self.tr("Comparing with the previous period…"))
         self.computed.emit(result)
-        if seq == self._seq:
-            self._compare(seq, filters)
+        if seq != self._seq:
+            return  # a slot of ``computed`` asked for other figures
+        if self._early_previous is not None:
+            self._show_previous(self._early_previous)
+        elif self._compare_task is None:
+            self._compare(request)
 
     def _on_compared(self, seq: int, previous: dict) -> None:
         if seq != self._seq:
             return
         self._compare_task = None
+        if self._task is not None:  # the period itself is not in yet
+            self._early_previous = previous
+            return
+        self._show_previous(previous)
+
+    def _show_previous(self, previous: dict) -> None:
+        self._early_previous = None
         self.previous = previous
         if self.result is not None:
             self.show_changes(self.result, previous)
