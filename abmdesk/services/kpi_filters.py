@@ -295,7 +295,8 @@ def compute_dashboard(
     """The SPEC 4 object over the accounts ``filters`` keep, and the dashboard's extras.
 
     Added keys: ``filters`` (as given), ``scope`` (``accounts``, ``target_accounts``
-    kept), ``account_ids`` (account name -> id as text, for the accounts kept) and, when
+    kept), ``settings`` (the risk threshold and engagement window used),
+    ``account_ids`` (account name -> id as text, for the accounts kept) and, when
     ``activity`` is asked for, ``activity`` (``interactions``, ``emails_sent``,
     ``minutes`` logged in the period on the accounts kept).
     """
@@ -310,6 +311,11 @@ def compute_dashboard(
     result["scope"] = {
         "accounts": len(inputs.accounts),
         "target_accounts": sum(1 for a in inputs.accounts if a.target_at(as_of)),
+    }
+    params = inputs.params
+    result["settings"] = {
+        "coverage_risk_threshold": params.coverage_risk_threshold,
+        "engagement_window_days": params.engagement_window_days,
     }
     result["account_ids"] = {
         a.name: meta[a.id].uuid if a.id in meta else str(uuid.UUID(bytes=a.id))
