@@ -930,7 +930,7 @@ class InteractionsTab(QWidget):
         self.filter_text.setObjectName("historyText")
         self.filter_text.setPlaceholderText(self.tr("Words in the notes…"))
         self.filter_text.setClearButtonEnabled(True)
-        self.filter_text.setMinimumWidth(self.fontMetrics().averageCharWidth() * 18)
+        self.filter_text.setMinimumWidth(self.fontMetrics().averageCharWidth() * 21)
         self.clear_filters_button = QToolButton(self)
         self.clear_filters_button.setObjectName("historyClearFilters")
         self.clear_filters_button.setText(self.tr("Clear filters"))

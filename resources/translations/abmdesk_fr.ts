@@ -1601,7 +1601,7 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
     <message>
         <source>Words in the notes…</source>
-        <translation>Mots dans les notes…</translation>
+        <translation>Dans les notes…</translation>
     </message>
     <message>
         <source>Clear filters</source>
