@@ -29,6 +29,7 @@ written; a dry run reports every refusal instead.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -723,6 +724,12 @@ class _Merge:
 
     def contact(self, rec: ContactRecord, fmt: str) -> None:
         emails = [e.lower() for e in [rec.email, *rec.other_emails] if e]
+        full_name = (rec.full_name or "").strip() or (emails[0] if emails else "")
+        if not full_name:
+            self.skip(rec.source, "stakeholders", "no name nor e-mail")
+            return
+        if full_name != rec.full_name:
+            rec = dataclasses.replace(rec, full_name=full_name)
         rid = next((self.person_by_email[e] for e in emails if e in self.person_by_email), None)
         if rid is None:
             account = self._external_account(fmt, rec.company_external_id)

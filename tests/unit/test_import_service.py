@@ -597,3 +597,22 @@ def test_the_tools_ids_link_contacts_to_companies_of_an_earlier_import(engine, t
     )
     import_files(engine, [contacts])  # no company name, no e-mail: only the account id
     assert people(engine) == [("Transports Girard", "Luc Bernard", None, None)]
+
+
+def test_a_contact_without_a_name_is_named_by_its_email_or_skipped(engine, tmp_path, monkeypatch):
+    src = Source("cards.vcf", 1)
+    contacts = [
+        ContactRecord(src, None, email="anne@acme.fr", company="Acme"),
+        ContactRecord(Source("cards.vcf", 9), "  ", company="Acme"),
+    ]
+
+    def read(path, options):
+        return ParsedFile(str(path), "fake", "utf-8", contacts=list(contacts))
+
+    monkeypatch.setitem(detect._REGISTRY, "fake", detect.Format("fake", lambda s: 0.0, read))
+    monkeypatch.setattr("abmdesk.services.imports.FORMATS", ("fake",))
+    path = tmp_path / "cards.vcf"
+    path.write_text("x", encoding="utf-8")
+    result = import_files(engine, [path], "fake")
+    assert people(engine) == [("Acme", "anne@acme.fr", "anne@acme.fr", None)]
+    assert [(s.source.line, s.reason) for s in result.skipped] == [(9, "no name nor e-mail")]
