@@ -22,6 +22,7 @@ a window per call, so the GUI never waits for a scan of the whole table.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from typing import Any
@@ -288,7 +289,7 @@ class InteractionsModel(PagedTableModel):
         return self.filter.account_id
 
     def set_account_filter(self, account_id: uuid.UUID | None) -> None:
-        self.set_filter(InteractionFilter(**{**self.filter.__dict__, "account_id": account_id}))
+        self.set_filter(dataclasses.replace(self.filter, account_id=account_id))
 
     def set_filter(self, f: InteractionFilter) -> None:
         if f != self.filter:
