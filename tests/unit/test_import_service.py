@@ -616,3 +616,25 @@ def test_a_contact_without_a_name_is_named_by_its_email_or_skipped(engine, tmp_p
     result = import_files(engine, [path], "fake")
     assert people(engine) == [("Acme", "anne@acme.fr", "anne@acme.fr", None)]
     assert [(s.source.line, s.reason) for s in result.skipped] == [(9, "no name nor e-mail")]
+
+
+def test_salesforce_data_loader_opportunities(engine):
+    import_files(engine, [HERE / "salesforce_accounts.csv", HERE / "salesforce_opportunities.csv"])
+    deals = rows(
+        engine,
+        "SELECT a.name, d.name, d.amount_cents, d.status, d.opened_at, d.closed_at FROM deals d "
+        "JOIN accounts a ON a.id = d.account_id ORDER BY 2",
+    )
+    # CLOSEDATE of an open deal is only expected: not a closing date. UTC → Paris time.
+    assert deals == [
+        (
+            "Transports Girard",
+            "Audit sécurité",
+            950000,
+            "won",
+            "2024-12-01T15:30:00",
+            "2025-02-28T00:00:00",
+        ),
+        ("Transports Girard", "Flotte 2025", 4800000, "open", "2025-01-10T10:00:00", None),
+    ]
+    assert rows(engine, "SELECT stage FROM stage_changes") == [("negotiation",)]
