@@ -9,8 +9,8 @@ Logging a call from anywhere takes six keystrokes besides the notes:
    goes to the next field);
    … the notes …
 5. ``Alt+4`` — the type « Call » (``Alt+1`` … ``Alt+9`` choose the first nine types
-   of the list, most points first, from any field of the form; each item shows its
-   key; call is also the type at start-up, so this key is often not needed);
+   of the list, most points first, from any field of the form; each item's tooltip
+   shows its key; call is also the type at start-up, so this key is often not needed);
 6. ``Enter`` — saves; the account stays, the notes clear, the focus goes back to
    the account field for the next one.
 
@@ -616,9 +616,9 @@ class QuickLogForm(QGroupBox):
         self.type.clear()
         for i, (key, label, points) in enumerate(_type_items(self.ctx)):
             text = self.tr("%1 — %Ln pt(s)", "", points).replace("%1", label)
-            if i < 9:
-                text += f"    Alt+{i + 1}"
             self.type.addItem(text)
+            if i < 9:  # the key that picks it, from any field of the form
+                self.type.setItemData(i, f"Alt+{i + 1}", Qt.ItemDataRole.ToolTipRole)
             self.type.setItemData(self.type.count() - 1, key, KEY_ROLE)
             self.type.setItemData(self.type.count() - 1, points, Qt.ItemDataRole.UserRole)
         index = find_key(self.type, current)
