@@ -314,8 +314,10 @@ class Chart(pg.PlotWidget):
         for x, y, text in zip(xs, ys, texts, strict=False):
             self.points.append((x, y, text, account))
 
-    def legend(self) -> Any:
-        legend = self.getPlotItem().addLegend(offset=(-10, 10), labelTextColor=TEXT)
+    def legend(self, bottom: bool = False) -> Any:
+        """A legend in the top right corner (bottom right: where sorted bars are short)."""
+        offset = (-10, -10) if bottom else (-10, 10)
+        legend = self.getPlotItem().addLegend(offset=offset, labelTextColor=TEXT)
         legend.setBrush(pg.mkBrush(255, 255, 255, 220))
         return legend
 
@@ -670,7 +672,8 @@ class CoveragePanel(ChartPanel):
         )
         chart.set_categories(names)
         chart.category_range(len(names))
-        chart.value_range(0, max([1.0, *(a["identified_coverage"] or 0 for a in shown)]))
+        # room on the right for the legend, beside the bars of 100 %
+        chart.value_range(0, 1.3 * max([1.0, *(a["identified_coverage"] or 0 for a in shown)]))
 
 
 class VelocityPanel(ChartPanel):
@@ -970,7 +973,7 @@ class ClvPanel(ChartPanel):
         )[: self.TOP]
         chart = self.chart
         chart.clear_chart()
-        chart.legend()
+        chart.legend(bottom=True)
         names = [a["account"] for a in rows]
         texts = [
             self.tr("%1: %2 (ARR %3 × %4 years, upsell %5)")
@@ -987,13 +990,10 @@ class ClvPanel(ChartPanel):
             texts=texts,
             accounts=names,
         )
+        averages = {"abm": self.tr("ABM average"), "non_abm": self.tr("non-ABM average")}
         for group, color in (("abm", ABM), ("non_abm", NON_ABM)):
             if avg.get(group) is not None:
-                chart.reference_line(
-                    avg[group],
-                    self.tr("average %1").replace("%1", program_label(group)),
-                    color,
-                )
+                chart.reference_line(avg[group], averages[group], color)
         # legend entries for the colours
         for group, color in (("abm", ABM), ("non_abm", NON_ABM)):
             chart.addItem(
@@ -1003,7 +1003,7 @@ class ClvPanel(ChartPanel):
                     width=0.1,
                     brush=pg.mkBrush(color),
                     pen=None,
-                    name=self.tr("%1 account").replace("%1", program_label(group)),
+                    name=self.tr("ABM account") if group == "abm" else self.tr("non-ABM account"),
                 )
             )
         chart.set_categories(names)

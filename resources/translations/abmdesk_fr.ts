@@ -483,12 +483,20 @@
         <translation>%1&#xa0;: %2 (revenu annuel %3 × %4 ans, montée en gamme %5)</translation>
     </message>
     <message>
-        <source>average %1</source>
-        <translation>moyenne %1</translation>
+        <source>ABM average</source>
+        <translation>moyenne ABM</translation>
     </message>
     <message>
-        <source>%1 account</source>
-        <translation>compte %1</translation>
+        <source>non-ABM average</source>
+        <translation>moyenne hors ABM</translation>
+    </message>
+    <message>
+        <source>ABM account</source>
+        <translation>compte ABM</translation>
+    </message>
+    <message>
+        <source>non-ABM account</source>
+        <translation>compte hors ABM</translation>
     </message>
 </context>
 <context>
