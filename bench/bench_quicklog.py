@@ -31,13 +31,7 @@ TARGET_MS = 50
 SAVES = 50
 
 CHILD = r"""
-import ctypes, datetime as dt, json, os, sqlite3, statistics, sys, time, uuid
-# PySide6 6.12.0 returns True from Signal.emit() (and None from some void methods)
-# without a reference: each call takes one from the singleton, which is freed after a
-# few thousand calls ("bool_dealloc" / "none_dealloc" abort). The singletons are
-# immortal in practice; give them refcounts that cannot run out.
-for _obj in (None, True, False):
-    ctypes.c_ssize_t.from_address(id(_obj)).value += 1 << 40
+import datetime as dt, json, os, sqlite3, statistics, sys, time, uuid
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 path = sys.argv[1]
 n = int(sys.argv[2])

@@ -630,9 +630,14 @@ class _Merge:
             for rec in p.companies:
                 self.company(rec, p.format)
         self.progress("accounts", sum(len(p.companies) for p in parsed))
-        for p in parsed:
-            for rec in p.contacts:
-                self.contact(rec, p.format)
+        # Contacts that name their company first: the accounts they create (with their
+        # e-mail domain) are there for the contacts that have only an e-mail, so that a
+        # second import of the same files finds nothing new to place.
+        contacts = [(rec, p.format) for p in parsed for rec in p.contacts]
+        for rec, fmt in sorted(
+            contacts, key=lambda c: not (c[0].company or c[0].company_external_id)
+        ):
+            self.contact(rec, fmt)
         self.progress("stakeholders", sum(len(p.contacts) for p in parsed))
         for p in parsed:
             for rec in p.deals:

@@ -638,3 +638,21 @@ def test_salesforce_data_loader_opportunities(engine):
         ("Transports Girard", "Flotte 2025", 4800000, "open", "2025-01-10T10:00:00", None),
     ]
     assert rows(engine, "SELECT stage FROM stage_changes") == [("negotiation",)]
+
+
+def test_contacts_with_only_an_email_find_the_account_made_in_the_same_import(engine, tmp_path):
+    # The e-mail-only card comes first: its account is made by the second card.
+    vcf = tmp_path / "cards.vcf"
+    vcf.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Léa Roux\r\nEMAIL:lea.roux@acme-sas.fr\r\n"
+        "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Marc Petit\r\nORG:Acme SAS\r\n"
+        "EMAIL:marc.petit@acme-sas.fr\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    first = import_files(engine, [vcf])
+    assert first.counts["stakeholders"].created == 2
+    second = import_files(engine, [vcf])
+    assert not second.changed
+    with engine.connect() as conn:
+        people = conn.execute(text("SELECT count(*) FROM stakeholders")).scalar()
+    assert people == 2
