@@ -435,10 +435,19 @@ class ChartPanel(QWidget):
                 path += ".png"
         return self.image().save(path, "PNG")
 
-    def _menu(self, pos: QPoint) -> None:
+    def context_menu(self) -> QMenu:
+        """Copy the chart, save it as PNG."""
         menu = QMenu(self)
-        menu.addAction(self.tr("Copy the chart"), self.copy_image)
-        menu.addAction(self.tr("Save as PNG…"), self.save_png)
+        copy = menu.addAction(self.tr("Copy the chart"), self.copy_image)
+        copy.setObjectName("kpiChartCopy")
+        copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        save = menu.addAction(self.tr("Save as PNG…"), lambda: self.save_png())
+        save.setObjectName("kpiChartSave")
+        return menu
+
+    def _menu(self, pos: QPoint) -> None:
+        menu = self.context_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.mapToGlobal(pos))
 
     def set_title(self, title: str, details: Sequence[str] = ()) -> None:

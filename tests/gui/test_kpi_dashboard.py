@@ -302,6 +302,40 @@ def test_a_chart_can_be_copied(qtbot, shown_dashboard):
     assert not image.isNull() and image.width() >= panel.width() - 1
 
 
+def test_the_context_menu_copies_and_saves(qtbot, shown_dashboard, tmp_path, monkeypatch):
+    tab = shown_dashboard
+    tab.show_chart("roi")
+    qtbot.wait(30)
+    panel = tab.panels["roi"]
+    menu = panel.context_menu()
+    actions = {a.objectName(): a for a in menu.actions()}
+    assert set(actions) == {"kpiChartCopy", "kpiChartSave"}
+    QGuiApplication.clipboard().clear()
+    actions["kpiChartCopy"].trigger()
+    assert not QGuiApplication.clipboard().image().isNull()
+    target = tmp_path / "roi-chart.png"
+    monkeypatch.setattr(
+        "abmdesk.ui.kpi_charts.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(tmp_path / "roi-chart"), ""),
+    )
+    actions["kpiChartSave"].trigger()
+    image = QImage(str(target))
+    assert not image.isNull() and image.width() == panel.width()
+    menu.deleteLater()
+
+
+def test_ctrl_c_copies_the_chart(qtbot, shown_dashboard):
+    tab = shown_dashboard
+    tab.show_chart("velocity")
+    panel = tab.panels["velocity"]
+    tab.window().activateWindow()
+    panel.setFocus()
+    qtbot.waitUntil(panel.hasFocus)
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(panel, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert not QGuiApplication.clipboard().image().isNull()
+
+
 def test_heat_tables_pass_the_model_tester(qtbot, qtmodeltester, shown_dashboard):
     shown_dashboard.show_chart("conversion")  # drawn when shown
     panel = shown_dashboard.panels["conversion"]
