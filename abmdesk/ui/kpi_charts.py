@@ -690,7 +690,13 @@ class VelocityPanel(ChartPanel):
 
     def __init__(self, fmt: Formatter, parent: QWidget | None = None) -> None:
         super().__init__(fmt, "kpiChartVelocity", parent)
-        self.chart = self.add_chart(Chart(lambda v: fmt.days(v).replace(",0", "")))
+        self.chart = self.add_chart(
+            Chart(
+                lambda v: QCoreApplication.translate("Format", "%1 d").replace(
+                    "%1", fmt.number(v, 0)
+                )
+            )
+        )
         self.layout_.addWidget(self.chart, 1)
 
     def set_data(self, kpis: dict) -> None:
