@@ -10,9 +10,7 @@ the context menu also saves it as PNG. Values are formatted by the window's
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -58,39 +56,6 @@ from PySide6.QtWidgets import (
 from abmdesk import domain
 from abmdesk.ui.formatting import Formatter
 from abmdesk.ui.labels import program_label, size_band_label, stage_label
-
-
-def _signals_drop_bools() -> bool:
-    """True when emitting a ``Signal(bool)`` from Python takes a reference from ``True``.
-
-    PySide6 6.12 on CPython 3.11 does (pyqtgraph emits such signals on every redraw);
-    CPython aborts ("bool_dealloc") once the count reaches 0. From 3.12 on, True and
-    False are immortal. Same cure as ``abmdesk.ui.orgchart.pyside_guard`` for None.
-    """
-    from PySide6.QtCore import QObject
-
-    class _Probe(QObject):
-        fired = Signal(bool)
-
-    probe = _Probe()
-    probe.fired.connect(lambda _flag: None)
-    before = sys.getrefcount(True)
-    for _ in range(8):
-        probe.fired.emit(True)
-    return sys.getrefcount(True) < before
-
-
-def keep_bools_alive() -> None:
-    """Give True and False a count no program can spend (what CPython 3.12 does)."""
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    if _signals_drop_bools():
-        for flag in (True, False):
-            refcount = ctypes.c_ssize_t.from_address(id(flag))
-            refcount.value += 1 << 60
-
-
-keep_bools_alive()
 
 ABM = QColor(25, 118, 210)
 NON_ABM = QColor(255, 152, 0)

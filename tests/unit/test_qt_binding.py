@@ -16,8 +16,10 @@ def test_void_calls_keep_none_true_and_false_alive():
 
     class Emitter(QObject):
         fired = Signal()
+        flag = Signal(bool)
 
     point, rect, size, emitter = QPointF(), QRectF(), QSize(), Emitter()
+    emitter.flag.connect(lambda _on: None)
     before = [sys.getrefcount(x) for x in (None, True, False)]
     for i in range(500):
         point.setX(i)
@@ -26,6 +28,7 @@ def test_void_calls_keep_none_true_and_false_alive():
         size.isEmpty()
         rect.isNull()
         emitter.fired.emit()  # 6.12.0 returned True from emit() without a reference
+        emitter.flag.emit(True)
     after = [sys.getrefcount(x) for x in (None, True, False)]
     # A leak-free binding leaves the counts where they were (a few references may
     # come and go with other objects); the broken one loses one per call (3 000 here).
