@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -107,6 +114,7 @@ class MainWindow(QMainWindow):
         self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumSize(900, 600)
         self.resize(1280, 800)
+        self.setAcceptDrops(True)  # files dropped on the window open the import wizard
         if restore_state:
             self.restore_window_state()
 
@@ -148,6 +156,23 @@ class MainWindow(QMainWindow):
             self.show_export_dialog,
             None,
             self.tr("Export accounts, stakeholders, interactions or deals to CSV, Excel or vCard"),
+        )
+        self.import_action = self._action(
+            "actionImport",
+            self.tr("&Import…"),
+            self.show_import_wizard,
+            "Ctrl+I",
+            self.tr(
+                "Import companies, contacts, deals or meetings from HubSpot, Salesforce, "
+                "Pipedrive, LinkedIn, Google, Outlook, vCard or iCalendar files"
+            ),
+        )
+        self.import_history_action = self._action(
+            "actionImportHistory",
+            self.tr("Import &history…"),
+            self.show_import_history,
+            None,
+            self.tr("The imports made so far, and undoing one of them"),
         )
         self.quit_action = self._action(
             "actionQuit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
@@ -212,6 +237,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         self.file_menu = file_menu
         file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.import_history_action)
         file_menu.addAction(self.export_action)
         from abmdesk.ui.board_report import add_board_report_action
 
@@ -366,6 +393,46 @@ class MainWindow(QMainWindow):
 
         self.export_dialog = ExportDialog(self.ctx, self)
         self.export_dialog.open()
+
+    def show_import_wizard(self, paths: list[str] | None = None) -> None:
+        """File → Import… (or files dropped on the window): the import wizard."""
+        from abmdesk.ui.import_wizard import ImportWizard
+
+        self.import_wizard = ImportWizard(self.ctx, self, paths or [])
+        self.import_wizard.open()
+
+    def show_import_history(self) -> None:
+        """File → Import history…: the import batches, each one can be undone."""
+        from abmdesk.ui.import_history import ImportHistoryDialog
+
+        self.import_history = ImportHistoryDialog(self.ctx, self)
+        self.import_history.open()
+
+    @staticmethod
+    def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_files(event)
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        wizard = getattr(self, "import_wizard", None)
+        if wizard is not None and wizard.isVisible() and not wizard.is_running():
+            wizard.add_files(paths)  # more files for the wizard already open
+            wizard.raise_()
+            return
+        self.show_import_wizard(paths)
 
     def choose_database(self) -> None:
         start = str(self.ctx.db_path.parent)
