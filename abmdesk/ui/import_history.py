@@ -38,19 +38,16 @@ from abmdesk.ui.import_wizard import (
 from abmdesk.ui.tasks import Task
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ImportHistory", text)
-
-
 def confirm_undo(parent: QWidget | None, batch: str) -> bool:
     """Ask before undoing (tests replace this function)."""
     answer = QMessageBox.question(
         parent,
-        _t("Undo this import"),
-        _t(
+        QCoreApplication.translate("ImportHistory", "Undo this import"),
+        QCoreApplication.translate(
+            "ImportHistory",
             "Undo import batch %1?\n\nWhat it created is deleted and the values it changed "
             "are put back. People or accounts that gained interactions or other data since "
-            "are kept."
+            "are kept.",
         ).replace("%1", batch),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
@@ -64,22 +61,22 @@ def undo_text(result: imports.UndoResult, fmt: Formatter) -> str:
         "accounts": kind_label("accounts").lower(),
         "stakeholders": kind_label("stakeholders").lower(),
         "deals": kind_label("deals").lower(),
-        "interactions": _t("interactions"),
+        "interactions": QCoreApplication.translate("ImportHistory", "interactions"),
     }
 
     def listing(counts: dict[str, int]) -> str:
         parts = [f"{fmt.integer(n)} {names.get(t, t)}" for t, n in counts.items() if n]
-        return ", ".join(parts) or _t("nothing")
+        return ", ".join(parts) or QCoreApplication.translate("ImportHistory", "nothing")
 
     text = (
-        _t("Import undone: deleted %1; put back %2.")
+        QCoreApplication.translate("ImportHistory", "Import undone: deleted %1; put back %2.")
         .replace("%1", listing(result.deleted))
         .replace("%2", listing(result.restored))
     )
     if any(result.kept.values()):
-        text += " " + _t("Kept, as they changed or gained data since: %1.").replace(
-            "%1", listing(result.kept)
-        )
+        text += " " + QCoreApplication.translate(
+            "ImportHistory", "Kept, as they changed or gained data since: %1."
+        ).replace("%1", listing(result.kept))
     return text
 
 
@@ -127,6 +124,7 @@ class ImportHistoryDialog(QDialog):
         self.model = RowsModel(parent=self)
         self.view = _table("importBatches", self.model, self)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(True)
         self.view.selectionModel().selectionChanged.connect(self._update_button)
         self.status = QLabel(self)
         self.status.setObjectName("importHistoryStatus")
@@ -176,8 +174,11 @@ class ImportHistoryDialog(QDialog):
             tips.append(self.tr("Batch %1").replace("%1", str(b.id)))
         self.model.set_rows(headers, rows, tips=tips)
         header = self.view.horizontalHeader()
-        for column, width in enumerate((130, 120, 220, 330)):
+        for column, width in enumerate((130, 170, 220, 300)):
             header.resizeSection(column, width)
+        self.view.resizeRowsToContents()
+        for row in range(len(rows)):
+            self.view.setRowHeight(row, self.view.rowHeight(row) + 8)
         if rows:
             self.view.selectRow(0)
         self._update_button()
@@ -195,7 +196,7 @@ class ImportHistoryDialog(QDialog):
                 .replace("%2", fmt.integer(created))
                 .replace("%3", fmt.integer(updated))
             )
-        return self.tr("; ").join(parts)
+        return "\n".join(parts)
 
     def selected(self) -> imports.BatchInfo | None:
         rows = self.view.selectionModel().selectedRows()

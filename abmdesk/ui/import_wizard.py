@@ -12,6 +12,7 @@ service as ``abmdesk import`` (``abmdesk.services.imports``).
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -64,10 +65,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 PAGE_FILES, PAGE_COLUMNS, PAGE_CHECK, PAGE_DONE = range(4)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ImportWizard", text)
-
-
 def format_label(name: str) -> str:
     labels = {
         "hubspot": QCoreApplication.translate("ImportWizard", "HubSpot"),
@@ -89,60 +86,177 @@ def kind_label(kind: str) -> str:
         "stakeholders": QCoreApplication.translate("ImportWizard", "Stakeholders"),
         "deals": QCoreApplication.translate("ImportWizard", "Deals"),
         "meetings": QCoreApplication.translate("ImportWizard", "Meetings"),
+        "rows": QCoreApplication.translate("ImportWizard", "Rows"),
     }
     return labels.get(kind, kind)
+
+
+def left_out_label(kind: str) -> str:
+    labels = {
+        "accounts": QCoreApplication.translate("ImportWizard", "Company left out"),
+        "stakeholders": QCoreApplication.translate("ImportWizard", "Contact left out"),
+        "deals": QCoreApplication.translate("ImportWizard", "Deal left out"),
+        "meetings": QCoreApplication.translate("ImportWizard", "Meeting left out"),
+    }
+    return labels.get(kind) or QCoreApplication.translate("ImportWizard", "Row left out")
 
 
 def field_label(key: str) -> str:
     """``contacts.email`` → « E-mail » (the field of ABM Desk a column goes to)."""
     kind, _, name = key.partition(".")
-    tr = QCoreApplication.translate
     names = {
-        "name": tr("ImportWizard", "Company name"),
-        "domain": tr("ImportWizard", "Domain"),
-        "website": tr("ImportWizard", "Web site"),
-        "sector": tr("ImportWizard", "Sector"),
-        "employees": tr("ImportWizard", "Employees"),
-        "country": tr("ImportWizard", "Country"),
-        "owner": tr("ImportWizard", "Owner"),
-        "phone": tr("ImportWizard", "Phone"),
-        "external_id": tr("ImportWizard", "Id in the other tool"),
-        "deleted": tr("ImportWizard", "Deleted"),
-        "first_name": tr("ImportWizard", "First name"),
-        "middle_name": tr("ImportWizard", "Middle name"),
-        "last_name": tr("ImportWizard", "Last name"),
-        "full_name": tr("ImportWizard", "Full name"),
-        "prefix": tr("ImportWizard", "Title (Mr, Ms…)"),
-        "email": tr("ImportWizard", "E-mail"),
-        "email_label": tr("ImportWizard", "E-mail label"),
-        "email2": tr("ImportWizard", "Other e-mail"),
-        "email2_label": tr("ImportWizard", "Other e-mail label"),
-        "email3": tr("ImportWizard", "Third e-mail"),
-        "email3_label": tr("ImportWizard", "Third e-mail label"),
-        "email4": tr("ImportWizard", "Fourth e-mail"),
-        "email4_label": tr("ImportWizard", "Fourth e-mail label"),
-        "title": tr("ImportWizard", "Job title"),
-        "company": tr("ImportWizard", "Company"),
-        "company_external_id": tr("ImportWizard", "Company id in the other tool"),
-        "notes": tr("ImportWizard", "Notes"),
-        "deal_name": tr("ImportWizard", "Deal name"),
-        "stage": tr("ImportWizard", "Stage"),
-        "status": tr("ImportWizard", "Status"),
-        "amount": tr("ImportWizard", "Amount"),
-        "closed": tr("ImportWizard", "Closed"),
-        "won": tr("ImportWizard", "Won"),
-        "closed_at": tr("ImportWizard", "Close date"),
-        "won_at": tr("ImportWizard", "Won on"),
-        "lost_at": tr("ImportWizard", "Lost on"),
-        "created_at": tr("ImportWizard", "Created on"),
+        "name": QCoreApplication.translate("ImportWizard", "Company name"),
+        "domain": QCoreApplication.translate("ImportWizard", "Domain"),
+        "website": QCoreApplication.translate("ImportWizard", "Web site"),
+        "sector": QCoreApplication.translate("ImportWizard", "Sector"),
+        "employees": QCoreApplication.translate("ImportWizard", "Employees"),
+        "country": QCoreApplication.translate("ImportWizard", "Country"),
+        "owner": QCoreApplication.translate("ImportWizard", "Owner"),
+        "phone": QCoreApplication.translate("ImportWizard", "Phone"),
+        "external_id": QCoreApplication.translate("ImportWizard", "Id in the other tool"),
+        "deleted": QCoreApplication.translate("ImportWizard", "Deleted"),
+        "first_name": QCoreApplication.translate("ImportWizard", "First name"),
+        "middle_name": QCoreApplication.translate("ImportWizard", "Middle name"),
+        "last_name": QCoreApplication.translate("ImportWizard", "Last name"),
+        "full_name": QCoreApplication.translate("ImportWizard", "Full name"),
+        "prefix": QCoreApplication.translate("ImportWizard", "Title (Mr, Ms…)"),
+        "email": QCoreApplication.translate("ImportWizard", "E-mail"),
+        "email_label": QCoreApplication.translate("ImportWizard", "E-mail label"),
+        "email2": QCoreApplication.translate("ImportWizard", "Other e-mail"),
+        "email2_label": QCoreApplication.translate("ImportWizard", "Other e-mail label"),
+        "email3": QCoreApplication.translate("ImportWizard", "Third e-mail"),
+        "email3_label": QCoreApplication.translate("ImportWizard", "Third e-mail label"),
+        "email4": QCoreApplication.translate("ImportWizard", "Fourth e-mail"),
+        "email4_label": QCoreApplication.translate("ImportWizard", "Fourth e-mail label"),
+        "title": QCoreApplication.translate("ImportWizard", "Job title"),
+        "company": QCoreApplication.translate("ImportWizard", "Company"),
+        "company_external_id": QCoreApplication.translate(
+            "ImportWizard", "Company id in the other tool"
+        ),
+        "notes": QCoreApplication.translate("ImportWizard", "Notes"),
+        "deal_name": QCoreApplication.translate("ImportWizard", "Deal name"),
+        "stage": QCoreApplication.translate("ImportWizard", "Stage"),
+        "status": QCoreApplication.translate("ImportWizard", "Status"),
+        "amount": QCoreApplication.translate("ImportWizard", "Amount"),
+        "closed": QCoreApplication.translate("ImportWizard", "Closed"),
+        "won": QCoreApplication.translate("ImportWizard", "Won"),
+        "closed_at": QCoreApplication.translate("ImportWizard", "Close date"),
+        "won_at": QCoreApplication.translate("ImportWizard", "Won on"),
+        "lost_at": QCoreApplication.translate("ImportWizard", "Lost on"),
+        "created_at": QCoreApplication.translate("ImportWizard", "Created on"),
     }
     kinds = {
-        "companies": tr("ImportWizard", "Company"),
-        "contacts": tr("ImportWizard", "Contact"),
-        "deals": tr("ImportWizard", "Deal"),
+        "companies": QCoreApplication.translate("ImportWizard", "Company"),
+        "contacts": QCoreApplication.translate("ImportWizard", "Contact"),
+        "deals": QCoreApplication.translate("ImportWizard", "Deal"),
     }
     text = names.get(name, name.replace("_", " "))
     return f"{kinds.get(kind, kind)} — {text}" if kind else text
+
+
+def _reasons() -> list[tuple[re.Pattern[str], str]]:
+    return [
+        (
+            re.compile(r"^(.+) is not a number$"),
+            QCoreApplication.translate("ImportWizard", "%1 is not a number"),
+        ),
+        (
+            re.compile(r"^(.+) is not a whole number of 0 or more$"),
+            QCoreApplication.translate("ImportWizard", "%1 is not a whole number of 0 or more"),
+        ),
+        (
+            re.compile(r"^(.+) is not a (?:valid )?date$"),
+            QCoreApplication.translate("ImportWizard", "%1 is not a valid date"),
+        ),
+        (
+            re.compile(r"^no company, and a personal e-mail address \(give --account NAME\)$"),
+            QCoreApplication.translate(
+                "ImportWizard",
+                "no company, and a personal e-mail address (choose an account for them)",
+            ),
+        ),
+        (
+            re.compile(r"^no company and no e-mail \(give --account NAME\)$"),
+            QCoreApplication.translate(
+                "ImportWizard", "no company and no e-mail (choose an account for them)"
+            ),
+        ),
+        (
+            re.compile(r"^no company, and no account has their e-mail domain"),
+            QCoreApplication.translate(
+                "ImportWizard",
+                "no company, and no account has their e-mail domain (choose an account for them)",
+            ),
+        ),
+        (
+            re.compile(r"^a deal without a company"),
+            QCoreApplication.translate(
+                "ImportWizard", "a deal without a company (choose an account for it)"
+            ),
+        ),
+        (
+            re.compile(r"^no name nor e-mail$"),
+            QCoreApplication.translate("ImportWizard", "no name nor e-mail"),
+        ),
+        (
+            re.compile(r"^a deal closed before it was created$"),
+            QCoreApplication.translate("ImportWizard", "a deal closed before it was created"),
+        ),
+        (
+            re.compile(r"^a report's totals or footer line$"),
+            QCoreApplication.translate("ImportWizard", "a report's totals or footer line"),
+        ),
+        (
+            re.compile(r"^cancelled event$"),
+            QCoreApplication.translate("ImportWizard", "cancelled event"),
+        ),
+        (
+            re.compile(r"^no attendee nor organizer is a known stakeholder"),
+            QCoreApplication.translate(
+                "ImportWizard",
+                "no attendee nor organizer is a known stakeholder or from a known account's domain",
+            ),
+        ),
+        (
+            re.compile(r"^not a text file \(binary data\)"),
+            QCoreApplication.translate(
+                "ImportWizard", "not a text file (binary data): nothing ABM Desk can import"
+            ),
+        ),
+        (
+            re.compile(r"^not a file ABM Desk can import"),
+            QCoreApplication.translate(
+                "ImportWizard",
+                "not a file ABM Desk can import: not a HubSpot, Salesforce, Pipedrive, "
+                "LinkedIn, Google or Outlook export, a vCard nor an iCalendar file",
+            ),
+        ),
+        (
+            re.compile(r"^the file is empty$"),
+            QCoreApplication.translate("ImportWizard", "the file is empty"),
+        ),
+        (
+            re.compile(r"^no such file$"),
+            QCoreApplication.translate("ImportWizard", "no such file"),
+        ),
+        (
+            re.compile(r"^this column appears twice$"),
+            QCoreApplication.translate("ImportWizard", "this column appears twice"),
+        ),
+        (
+            re.compile(r"^nothing to import: (.+)$"),
+            QCoreApplication.translate("ImportWizard", "nothing to import: %1"),
+        ),
+    ]
+
+
+def reason_text(message: str) -> str:
+    """A reason or refusal of the import service, in the user's language when known."""
+    for pattern, text in _reasons():
+        found = pattern.match(message)
+        if found:
+            return text.replace("%1", found.group(1)) if found.groups() else text
+    return message
 
 
 def counts_text(counts: dict[str, Any], fmt: Any, dry_run: bool = False) -> str:
@@ -157,9 +271,13 @@ def counts_text(counts: dict[str, Any], fmt: Any, dry_run: bool = False) -> str:
         unchanged, skipped = values.get("unchanged", 0), values.get("skipped", 0)
         if not (created or updated or unchanged or skipped):
             continue
-        text = _t("%1: %2 created, %3 updated, %4 unchanged")
+        text = QCoreApplication.translate(
+            "ImportWizard", "%1: %2 created, %3 updated, %4 unchanged"
+        )
         if dry_run:
-            text = _t("%1: %2 to create, %3 to update, %4 unchanged")
+            text = QCoreApplication.translate(
+                "ImportWizard", "%1: %2 to create, %3 to update, %4 unchanged"
+            )
         text = (
             text.replace("%1", kind_label(kind))
             .replace("%2", fmt.integer(created))
@@ -167,7 +285,9 @@ def counts_text(counts: dict[str, Any], fmt: Any, dry_run: bool = False) -> str:
             .replace("%4", fmt.integer(unchanged))
         )
         if skipped:
-            text += _t(", %1 left out").replace("%1", fmt.integer(skipped))
+            text += QCoreApplication.translate("ImportWizard", ", %1 left out").replace(
+                "%1", fmt.integer(skipped)
+            )
         lines.append(text)
     return "\n".join(lines)
 
@@ -471,7 +591,9 @@ class ImportWizard(QDialog):
         account_row.addWidget(self.account, 1)
         account_row.addWidget(self.check_button)
         form = QFormLayout()
-        form.addRow(self.tr("Contacts without a &company go to account:"), account_row)
+        account_label = QLabel(self.tr("Contacts without a &company go to account:"), page)
+        account_label.setBuddy(self.account)
+        form.addRow(account_label, account_row)
         self.busy = QProgressBar(page)
         self.busy.setObjectName("importCheckBusy")
         self.busy.setRange(0, 0)
@@ -640,7 +762,7 @@ class ImportWizard(QDialog):
             try:
                 found = imports.preview_file(path, fmt)
             except AbmError as exc:
-                self.problems[path] = str(exc)
+                self.problems[path] = _one_line(exc)
                 continue
             except (OSError, ValueError, UnicodeError) as exc:
                 self.problems[path] = f"{Path(path).name}: {exc}"
@@ -729,9 +851,9 @@ class ImportWizard(QDialog):
             box = QComboBox(holder)
             box.setObjectName(f"importMap_{key}")
             box.addItem(self.tr("— not read —"), None)
-            for header in found.headers:
+            for i, header in enumerate(found.headers):
                 if header:
-                    box.addItem(header, header)
+                    box.addItem(_with_sample(header, i, found.rows), header)
             index = box.findData(column) if column else 0
             box.setCurrentIndex(max(index, 0))
             box.currentIndexChanged.connect(
@@ -814,11 +936,11 @@ class ImportWizard(QDialog):
         fmt = self.ctx.fmt
         if result.refusals:
             text = self.tr(
-                "%1 values cannot be read: the import would be refused and nothing written. "
-                "Correct the file (or its columns) and check again."
+                "Values that cannot be read: %1. The import would be refused and nothing "
+                "written. Correct the file (or its columns) and check again."
             ).replace("%1", fmt.integer(len(result.refusals)))
             first = result.refusals[0]
-            self._set_error(_where(first) + first.message)
+            self._set_error(_where(first) + reason_text(first.message))
         elif not any(c.created or c.updated for c in result.counts.values()):
             text = self.tr("The database already holds all of it: importing would change nothing.")
         else:
@@ -870,15 +992,18 @@ class ImportWizard(QDialog):
         fmt = self.ctx.fmt
         for r in result.refusals:
             line = fmt.integer(r.line) if r.line is not None else ""
-            rows.append((self.tr("Refused"), r.file or "", line, r.column or "", r.message))
+            rows.append(
+                (self.tr("Refused"), r.file or "", line, r.column or "", reason_text(r.message))
+            )
         for s in result.skipped:
             src = s.source
             line = fmt.integer(src.line) if src.line is not None else ""
-            what = self.tr("Left out: %1").replace("%1", kind_label(s.kind).lower())
-            rows.append((what, Path(src.file).name, line, "", s.reason))
+            rows.append(
+                (left_out_label(s.kind), Path(src.file).name, line, "", reason_text(s.reason))
+            )
         self.problems_model.set_rows(headers, rows, right=(2,))
         header = self.problems_view.horizontalHeader()
-        for column, width in enumerate((170, 200, 60, 150)):
+        for column, width in enumerate((150, 190, 60, 150)):
             header.resizeSection(column, width)
         self.problems_label.setText(
             self.tr("Rows refused or left out (%1):").replace("%1", fmt.integer(len(rows)))
@@ -960,7 +1085,7 @@ class ImportWizard(QDialog):
         else:
             text = self.tr("The database already held all of it: nothing changed.")
         if result.skipped:
-            text += "\n" + self.tr("%1 rows were left out (see the check page).").replace(
+            text += "\n" + self.tr("Rows left out: %1 (listed on the check page).").replace(
                 "%1", fmt.integer(len(result.skipped))
             )
         text += "\n" + self.tr("Done in %1 s.").replace("%1", fmt.number(result.seconds, 1))
@@ -1033,15 +1158,33 @@ class ImportWizard(QDialog):
         super().reject()
 
 
+def _with_sample(header: str, column: int, rows: Sequence[Sequence[str]]) -> str:
+    """« Adresse e-mail — sophie.moreau@delta.fr »: the column and its first value."""
+    sample = next((r[column] for r in rows if column < len(r) and r[column].strip()), "")
+    if len(sample) > 40:
+        sample = sample[:39] + "…"
+    return f"{header} — {sample}" if sample else header
+
+
 def _where(refusal: imports.Refusal) -> str:
     where = []
     if refusal.file:
         where.append(Path(refusal.file).name)
     if refusal.line is not None:
-        where.append(_t("line %1").replace("%1", str(refusal.line)))
+        where.append(
+            QCoreApplication.translate("ImportWizard", "line %1").replace("%1", str(refusal.line))
+        )
     if refusal.column:
-        where.append(_t("column « %1 »").replace("%1", refusal.column))
-    return _t("%1: ").replace("%1", ", ".join(where)) if where else ""
+        where.append(
+            QCoreApplication.translate("ImportWizard", "column « %1 »").replace(
+                "%1", refusal.column
+            )
+        )
+    return (
+        QCoreApplication.translate("ImportWizard", "%1: ").replace("%1", ", ".join(where))
+        if where
+        else ""
+    )
 
 
 def _one_line(exc: BaseException) -> str:
@@ -1049,7 +1192,9 @@ def _one_line(exc: BaseException) -> str:
     from abmdesk.errors import DataError
 
     if isinstance(exc, DataError):
-        return _where(imports.Refusal.of(exc)) + exc.message
+        return _where(imports.Refusal.of(exc)) + reason_text(exc.message)
     if isinstance(exc, AbmError):
         return str(exc)
-    return _t("The import failed: %1").replace("%1", str(exc) or type(exc).__name__)
+    return QCoreApplication.translate("ImportWizard", "The import failed: %1").replace(
+        "%1", str(exc) or type(exc).__name__
+    )

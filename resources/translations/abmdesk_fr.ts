@@ -1521,6 +1521,700 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     </message>
 </context>
 <context>
+    <name>ImportHistory</name>
+    <message>
+        <source>Undo this import</source>
+        <translation>Annuler cet import</translation>
+    </message>
+    <message>
+        <source>Undo import batch %1?
+
+What it created is deleted and the values it changed are put back. People or accounts that gained interactions or other data since are kept.</source>
+        <translation>Annuler le lot d’import %1&#x202f;?
+
+Ce qu’il a créé est supprimé et les valeurs qu’il a modifiées sont rétablies. Les personnes et les comptes qui ont reçu depuis des interactions ou d’autres données sont conservés.</translation>
+    </message>
+    <message>
+        <source>interactions</source>
+        <translation>interactions</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>Import undone: deleted %1; put back %2.</source>
+        <translation>Import annulé&#xa0;: supprimé %1&#xa0;; rétabli %2.</translation>
+    </message>
+    <message>
+        <source>Kept, as they changed or gained data since: %1.</source>
+        <translation>Conservé, car modifié ou complété depuis&#xa0;: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Import history</source>
+        <translation>Historique des imports</translation>
+    </message>
+    <message>
+        <source>Every import, newest first. Undoing one deletes what it created and puts back the values it changed.</source>
+        <translation>Tous les imports, du plus récent au plus ancien. Annuler un import supprime ce qu’il a créé et rétablit les valeurs qu’il a modifiées.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>&amp;Annuler cet import</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>What it did</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Undone on %1</source>
+        <translation>Annulé le %1</translation>
+    </message>
+    <message>
+        <source>In place</source>
+        <translation>En place</translation>
+    </message>
+    <message>
+        <source>Batch %1</source>
+        <translation>Lot %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 updated</source>
+        <translation>%1&#xa0;: %2 nouveaux, %3 mis à jour</translation>
+    </message>
+    <message>
+        <source>Undoing the import…</source>
+        <translation>Annulation de l’import…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>HubSpot</source>
+        <translation>HubSpot</translation>
+    </message>
+    <message>
+        <source>Salesforce</source>
+        <translation>Salesforce</translation>
+    </message>
+    <message>
+        <source>Pipedrive</source>
+        <translation>Pipedrive</translation>
+    </message>
+    <message>
+        <source>LinkedIn (connections)</source>
+        <translation>LinkedIn (relations)</translation>
+    </message>
+    <message>
+        <source>Google Contacts</source>
+        <translation>Google Contacts</translation>
+    </message>
+    <message>
+        <source>Outlook contacts</source>
+        <translation>Contacts Outlook</translation>
+    </message>
+    <message>
+        <source>Thunderbird address book</source>
+        <translation>Carnet d’adresses Thunderbird</translation>
+    </message>
+    <message>
+        <source>vCard address book</source>
+        <translation>Carnet d’adresses vCard</translation>
+    </message>
+    <message>
+        <source>iCalendar calendar</source>
+        <translation>Agenda iCalendar</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Stakeholders</source>
+        <translation>Interlocuteurs</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Affaires</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Company left out</source>
+        <translation>Entreprise écartée</translation>
+    </message>
+    <message>
+        <source>Contact left out</source>
+        <translation>Contact écarté</translation>
+    </message>
+    <message>
+        <source>Deal left out</source>
+        <translation>Affaire écartée</translation>
+    </message>
+    <message>
+        <source>Meeting left out</source>
+        <translation>Rendez-vous écarté</translation>
+    </message>
+    <message>
+        <source>Row left out</source>
+        <translation>Ligne écartée</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>Nom de l’entreprise</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Web site</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Effectif</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Id in the other tool</source>
+        <translation>Identifiant dans l’autre outil</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Deuxième prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Title (Mr, Ms…)</source>
+        <translation>Civilité (M., Mme…)</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>E-mail label</source>
+        <translation>Libellé de l’e-mail</translation>
+    </message>
+    <message>
+        <source>Other e-mail</source>
+        <translation>Autre e-mail</translation>
+    </message>
+    <message>
+        <source>Other e-mail label</source>
+        <translation>Libellé de l’autre e-mail</translation>
+    </message>
+    <message>
+        <source>Third e-mail</source>
+        <translation>Troisième e-mail</translation>
+    </message>
+    <message>
+        <source>Third e-mail label</source>
+        <translation>Libellé du troisième e-mail</translation>
+    </message>
+    <message>
+        <source>Fourth e-mail</source>
+        <translation>Quatrième e-mail</translation>
+    </message>
+    <message>
+        <source>Fourth e-mail label</source>
+        <translation>Libellé du quatrième e-mail</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Company id in the other tool</source>
+        <translation>Identifiant de l’entreprise dans l’autre outil</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Deal name</source>
+        <translation>Nom de l’affaire</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clôturée</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gagnée</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>Date de clôture</translation>
+    </message>
+    <message>
+        <source>Won on</source>
+        <translation>Gagnée le</translation>
+    </message>
+    <message>
+        <source>Lost on</source>
+        <translation>Perdue le</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Affaire</translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1 n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number of 0 or more</source>
+        <translation>%1 n’est pas un nombre entier positif ou nul</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid date</source>
+        <translation>%1 n’est pas une date valide</translation>
+    </message>
+    <message>
+        <source>no company, and a personal e-mail address (choose an account for them)</source>
+        <translation>sans entreprise, avec une adresse e-mail personnelle (choisissez un compte de rattachement)</translation>
+    </message>
+    <message>
+        <source>no company and no e-mail (choose an account for them)</source>
+        <translation>sans entreprise ni e-mail (choisissez un compte de rattachement)</translation>
+    </message>
+    <message>
+        <source>no company, and no account has their e-mail domain (choose an account for them)</source>
+        <translation>sans entreprise, et aucun compte n’a le domaine de son e-mail (choisissez un compte de rattachement)</translation>
+    </message>
+    <message>
+        <source>a deal without a company (choose an account for it)</source>
+        <translation>affaire sans entreprise (choisissez un compte de rattachement)</translation>
+    </message>
+    <message>
+        <source>no name nor e-mail</source>
+        <translation>ni nom ni e-mail</translation>
+    </message>
+    <message>
+        <source>a deal closed before it was created</source>
+        <translation>affaire clôturée avant sa création</translation>
+    </message>
+    <message>
+        <source>a report&apos;s totals or footer line</source>
+        <translation>ligne de totaux ou de pied de rapport</translation>
+    </message>
+    <message>
+        <source>cancelled event</source>
+        <translation>événement annulé</translation>
+    </message>
+    <message>
+        <source>no attendee nor organizer is a known stakeholder or from a known account&apos;s domain</source>
+        <translation>aucun participant ni organisateur n’est un interlocuteur connu ni du domaine d’un compte connu</translation>
+    </message>
+    <message>
+        <source>not a text file (binary data): nothing ABM Desk can import</source>
+        <translation>pas un fichier texte (données binaires)&#xa0;: rien qu’ABM Desk puisse importer</translation>
+    </message>
+    <message>
+        <source>not a file ABM Desk can import: not a HubSpot, Salesforce, Pipedrive, LinkedIn, Google or Outlook export, a vCard nor an iCalendar file</source>
+        <translation>fichier qu’ABM Desk ne sait pas importer&#xa0;: ni un export HubSpot, Salesforce, Pipedrive, LinkedIn, Google ou Outlook, ni un fichier vCard ou iCalendar</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>fichier introuvable</translation>
+    </message>
+    <message>
+        <source>this column appears twice</source>
+        <translation>cette colonne apparaît deux fois</translation>
+    </message>
+    <message>
+        <source>nothing to import: %1</source>
+        <translation>rien à importer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 created, %3 updated, %4 unchanged</source>
+        <translation>%1&#xa0;: %2 créés, %3 mis à jour, %4 inchangés</translation>
+    </message>
+    <message>
+        <source>%1: %2 to create, %3 to update, %4 unchanged</source>
+        <translation>%1&#xa0;: %2 à créer, %3 à mettre à jour, %4 inchangés</translation>
+    </message>
+    <message>
+        <source>, %1 left out</source>
+        <translation>, %1 écartés</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <extracomment>Columns chosen per file, as ``import_files`` takes them.</extracomment>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Choose the files exported from your other tools: HubSpot, Salesforce, Pipedrive, LinkedIn, Google Contacts, Outlook, a vCard address book or an iCalendar calendar. You can also drop them on the main window. ABM Desk recognises each file from its content.</source>
+        <translation>Choisissez les fichiers exportés de vos autres outils&#xa0;: HubSpot, Salesforce, Pipedrive, LinkedIn, Google Contacts, Outlook, un carnet d’adresses vCard ou un agenda iCalendar. Vous pouvez aussi les déposer sur la fenêtre principale. ABM Desk reconnaît chaque fichier d’après son contenu.</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Recognised from each file&apos;s content</source>
+        <translation>Reconnu d’après le contenu de chaque fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Read the files as:</source>
+        <translation>&amp;Lire les fichiers comme&#xa0;:</translation>
+    </message>
+    <message>
+        <source>For each piece of information ABM Desk keeps, the column of the file it is read from. Change a column when the guess is wrong: your choice is remembered for the next files of this format.</source>
+        <translation>Pour chaque information qu’ABM Desk conserve, la colonne du fichier d’où elle est lue. Changez une colonne si elle est mal devinée&#xa0;: votre choix sera retenu pour les prochains fichiers de ce format.</translation>
+    </message>
+    <message>
+        <source>First rows of the file:</source>
+        <translation>Premières lignes du fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Columns read:</source>
+        <translation>Colonnes lues&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What the import would do, checked without writing anything. Rows that would be refused or left out are listed below with their file and line.</source>
+        <translation>Ce que ferait l’import, vérifié sans rien enregistrer. Les lignes qui seraient refusées ou écartées sont listées ci-dessous avec leur fichier et leur numéro.</translation>
+    </message>
+    <message>
+        <source>None: such contacts are left out</source>
+        <translation>Aucun&#xa0;: ces contacts sont écartés</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Contacts without a &amp;company go to account:</source>
+        <translation>Rattacher les contacts sans &amp;entreprise au compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rows refused or left out:</source>
+        <translation>Lignes refusées ou écartées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>&amp;Annuler cet import</translation>
+    </message>
+    <message>
+        <source>1. Files to import</source>
+        <translation>1. Fichiers à importer</translation>
+    </message>
+    <message>
+        <source>2. Columns</source>
+        <translation>2. Colonnes</translation>
+    </message>
+    <message>
+        <source>3. Check before importing</source>
+        <translation>3. Vérification avant import</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Import terminé</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Files to import</source>
+        <translation>Fichiers à importer</translation>
+    </message>
+    <message>
+        <source>Exports and address books (*.csv *.txt *.xlsx *.vcf *.vcard *.ics);;All files (*)</source>
+        <translation>Exports et carnets d’adresses (*.csv *.txt *.xlsx *.vcf *.vcard *.ics);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>is a folder: choose the files inside it (an ABM Desk bundle is opened with the command line, import --format native)</source>
+        <translation>est un dossier&#xa0;: choisissez les fichiers qu’il contient (un lot ABM Desk s’importe en ligne de commande, import --format native)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Encodage</translation>
+    </message>
+    <message>
+        <source>Values that cannot be read: %1. The import would be refused and nothing written. Correct the file (or its columns) and check again.</source>
+        <translation>Valeurs illisibles&#xa0;: %1. L’import serait refusé et rien ne serait enregistré. Corrigez le fichier (ou ses colonnes) puis vérifiez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Rows left out: %1 (listed on the check page).</source>
+        <translation>Lignes écartées&#xa0;: %1 (listées sur la page de vérification).</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
+    </message>
+    <message>
+        <source>column « %1 »</source>
+        <translation>colonne «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1: </source>
+        <translation>%1&#xa0;: </translation>
+    </message>
+    <message>
+        <source>The import failed: %1</source>
+        <translation>L’import a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>%1 columns</source>
+        <translation>%1 colonnes</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Classeur Excel</translation>
+    </message>
+    <message>
+        <source>— not read —</source>
+        <translation>— non lue —</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>Vérification des fichiers…</translation>
+    </message>
+    <message>
+        <source>The database already holds all of it: importing would change nothing.</source>
+        <translation>La base contient déjà tout cela&#xa0;: l’import ne changerait rien.</translation>
+    </message>
+    <message>
+        <source>Ready to import. Nothing has been written yet.</source>
+        <translation>Prêt à importer. Rien n’a encore été enregistré.</translation>
+    </message>
+    <message>
+        <source>The files cannot be imported.</source>
+        <translation>Ces fichiers ne peuvent pas être importés.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>To create</source>
+        <translation>À créer</translation>
+    </message>
+    <message>
+        <source>To update</source>
+        <translation>À mettre à jour</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créés</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangés</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Écartés</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Rows refused or left out (%1):</source>
+        <translation>Lignes refusées ou écartées (%1)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No row refused or left out.</source>
+        <translation>Aucune ligne refusée ni écartée.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Matching the companies…</source>
+        <translation>Rapprochement des entreprises…</translation>
+    </message>
+    <message>
+        <source>Matching the contacts…</source>
+        <translation>Rapprochement des contacts…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 fiches</translation>
+    </message>
+    <message>
+        <source>The import is saved as batch %1. You can undo it here or later from File ▸ Import history.</source>
+        <translation>L’import est enregistré sous le lot %1. Vous pouvez l’annuler ici ou plus tard depuis Fichier ▸ Historique des imports.</translation>
+    </message>
+    <message>
+        <source>The database already held all of it: nothing changed.</source>
+        <translation>La base contenait déjà tout cela&#xa0;: rien n’a changé.</translation>
+    </message>
+    <message>
+        <source>Done in %1 s.</source>
+        <translation>Terminé en %1&#xa0;s.</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Import annulé&#xa0;: rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Undoing the import…</source>
+        <translation>Annulation de l’import…</translation>
+    </message>
+</context>
+<context>
     <name>InfluenceDialog</name>
     <message>
         <source>Influence of %1</source>
@@ -2060,6 +2754,22 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
     <message>
         <source>Export accounts, stakeholders, interactions or deals to CSV, Excel or vCard</source>
         <translation>Exporter les comptes, interlocuteurs, interactions ou affaires en CSV, Excel ou vCard</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Import companies, contacts, deals or meetings from HubSpot, Salesforce, Pipedrive, LinkedIn, Google, Outlook, vCard or iCalendar files</source>
+        <translation>Importer des entreprises, contacts, affaires ou rendez-vous depuis des fichiers HubSpot, Salesforce, Pipedrive, LinkedIn, Google, Outlook, vCard ou iCalendar</translation>
+    </message>
+    <message>
+        <source>Import &amp;history…</source>
+        <translation>&amp;Historique des imports…</translation>
+    </message>
+    <message>
+        <source>The imports made so far, and undoing one of them</source>
+        <translation>Les imports déjà faits, et l’annulation de l’un d’eux</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

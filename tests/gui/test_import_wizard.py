@@ -107,7 +107,8 @@ def test_detected_formats_and_import_then_undo(qtbot, qtmodeltester, window, fil
     _next(qtbot, wizard)
     assert wizard.current_page() == PAGE_COLUMNS
     email = wizard.findChild(QComboBox, "importMap_contacts.email")
-    assert email.currentText() == "Adresse e-mail"
+    assert email.currentData() == "Adresse e-mail"
+    assert email.currentText() == "Adresse e-mail — sophie.moreau@delta.fr"
     assert wizard.findChild(QTableView, "importPreview").model().rowCount() == 3
     _next(qtbot, wizard)
     assert wizard.current_page() == PAGE_CHECK
@@ -176,7 +177,7 @@ def test_changed_mapping_changes_what_is_imported(qtbot, window, files, monkeypa
     again = _wizard(qtbot, window, [files["contacts"]])
     _next(qtbot, again)
     box = again.findChild(QComboBox, "importMap_contacts.email")
-    assert box.currentText() == "Courriel perso"
+    assert box.currentData() == "Courriel perso"
     again.reject()
 
 
