@@ -57,6 +57,7 @@ from abmdesk.paths import user_data_dir
 from abmdesk.services import imports, records
 from abmdesk.ui.changes import Changes
 from abmdesk.ui.context import AppContext
+from abmdesk.ui.tasks import Task
 
 log = logging.getLogger("abmdesk.ui.import")
 
@@ -919,11 +920,19 @@ class ImportWizard(QDialog):
         self.check_status.setText(self.tr("Checking the files…"))
         engine, arguments = self.ctx.engine, self._arguments()
 
-        def work() -> imports.ImportResult:
-            return imports.import_files(engine, dry_run=True, **arguments)
+        def work(task: Task) -> imports.ImportResult:
+            def progress(_step: str, _done: int) -> None:
+                if task.is_cancelled():  # the user went back, or the window closes
+                    raise ImportCancelled
+
+            return imports.import_files(engine, dry_run=True, progress=progress, **arguments)
 
         self.task = self.ctx.runner.submit(
-            work, on_done=self._on_dry_run, on_error=self._on_dry_error, name="import-check"
+            work,
+            on_done=self._on_dry_run,
+            on_error=self._on_dry_error,
+            name="import-check",
+            pass_task=True,
         )
         self._update_buttons()
 
@@ -1020,9 +1029,10 @@ class ImportWizard(QDialog):
         self._cancel.clear()
         relay, cancel = self._relay, self._cancel
 
-        def work() -> imports.ImportResult:
+        def work(task: Task) -> imports.ImportResult:
             def progress(step: str, done: int) -> None:
-                if cancel.is_set():
+                # Cancel, or the window closing: the transaction rolls back.
+                if cancel.is_set() or task.is_cancelled():
                     raise ImportCancelled
                 relay.progress.emit(step, done)
 
@@ -1039,13 +1049,18 @@ class ImportWizard(QDialog):
         dialog.canceled.connect(self.cancel_import)
         self.progress_dialog = dialog
         self.task = self.ctx.runner.submit(
-            work, on_done=self._on_imported, on_error=self._on_import_error, name="import"
+            work,
+            on_done=self._on_imported,
+            on_error=self._on_import_error,
+            name="import",
+            pass_task=True,
         )
         self._update_buttons()
 
     def cancel_import(self) -> None:
         """Cancel: the worker stops at its next step and its transaction rolls back."""
         self._cancel.set()
+        self.check_status.setText(self.tr("Cancelling…"))
         if self.progress_dialog is not None:
             self.progress_dialog.setLabelText(self.tr("Cancelling…"))
 
