@@ -7,7 +7,7 @@ task runner (one transaction) and announces what it changed so the tabs reload.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -38,21 +38,40 @@ from abmdesk.ui.import_wizard import (
 from abmdesk.ui.tasks import Task
 
 
-def confirm_undo(parent: QWidget | None, batch: str) -> bool:
-    """Ask before undoing (tests replace this function)."""
-    answer = QMessageBox.question(
-        parent,
+def confirm_undo(parent: QWidget | None, what: str) -> bool:
+    """Ask before undoing the import ``what`` (its files, its date); tests replace this."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
         QCoreApplication.translate("ImportHistory", "Undo this import"),
         QCoreApplication.translate(
             "ImportHistory",
-            "Undo import batch %1?\n\nWhat it created is deleted and the values it changed "
+            "Undo the import of %1?\n\nWhat it created is deleted and the values it changed "
             "are put back. People or accounts that gained interactions or other data since "
             "are kept.",
-        ).replace("%1", batch),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
+        ).replace("%1", what),
+        QMessageBox.StandardButton.NoButton,
+        parent,
     )
-    return answer == QMessageBox.StandardButton.Yes
+    undo = box.addButton(
+        QCoreApplication.translate("ImportHistory", "Undo the import"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("ImportHistory", "Keep it"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is undo
+
+
+def batch_description(files: Sequence[str], when: str = "") -> str:
+    """« contacts.csv, carnet.vcf (04/12/2026 15:25) »: what the confirmation names."""
+    names = ", ".join(files[:3])
+    if len(files) > 3:
+        names += QCoreApplication.translate("ImportHistory", " and %1 more").replace(
+            "%1", str(len(files) - 3)
+        )
+    return f"{names} ({when})" if when else names
 
 
 def undo_text(result: imports.UndoResult, fmt: Formatter) -> str:
@@ -219,7 +238,8 @@ class ImportHistoryDialog(QDialog):
         batch = self.selected()
         if batch is None or batch.undone_at is not None or self.task is not None:
             return
-        if not confirm_undo(self, str(batch.id)):
+        what = batch_description(batch.files, self.ctx.fmt.datetime(batch.created_at))
+        if not confirm_undo(self, what):
             return
         self.status.setText(self.tr("Undoing the import…"))
         self.task = start_undo(self.ctx, batch.id, self._on_undone, self._on_error)

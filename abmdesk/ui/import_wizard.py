@@ -1131,7 +1131,8 @@ class ImportWizard(QDialog):
         result = self.result
         if result is None or result.batch_id is None or self.task is not None:
             return
-        if not import_history.confirm_undo(self, str(result.batch_id)):
+        files = [Path(f.path).name for f in result.files]
+        if not import_history.confirm_undo(self, import_history.batch_description(files)):
             return
         self.undo_button.setEnabled(False)
         self.undo_status.setText(self.tr("Undoing the import…"))

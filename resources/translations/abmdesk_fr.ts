@@ -1527,12 +1527,24 @@ How many of a person&apos;s interactions the side panel lists.</extracomment>
         <translation>Annuler cet import</translation>
     </message>
     <message>
-        <source>Undo import batch %1?
+        <source>Undo the import of %1?
 
 What it created is deleted and the values it changed are put back. People or accounts that gained interactions or other data since are kept.</source>
-        <translation>Annuler le lot d’import %1&#x202f;?
+        <translation>Annuler l’import de %1&#x202f;?
 
 Ce qu’il a créé est supprimé et les valeurs qu’il a modifiées sont rétablies. Les personnes et les comptes qui ont reçu depuis des interactions ou d’autres données sont conservés.</translation>
+    </message>
+    <message>
+        <source>Undo the import</source>
+        <translation>Annuler l’import</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Le conserver</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> et %1 autres</translation>
     </message>
     <message>
         <source>interactions</source>
