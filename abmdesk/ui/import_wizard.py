@@ -245,6 +245,59 @@ def _reasons() -> list[tuple[re.Pattern[str], str]]:
             QCoreApplication.translate("ImportWizard", "this column appears twice"),
         ),
         (
+            re.compile(r"^the name was lost to an encoding error"),
+            QCoreApplication.translate(
+                "ImportWizard",
+                "the name was lost to an encoding error in the source file (only '?' left)",
+            ),
+        ),
+        (
+            re.compile(r"^no company name nor domain$"),
+            QCoreApplication.translate("ImportWizard", "no company name nor domain"),
+        ),
+        (
+            re.compile(r"^deleted in the source tool$"),
+            QCoreApplication.translate("ImportWizard", "deleted in the source tool"),
+        ),
+        (
+            re.compile(r"^a deal without a name$"),
+            QCoreApplication.translate("ImportWizard", "a deal without a name"),
+        ),
+        (
+            re.compile(r"^no start \\(DTSTART\\)$"),
+            QCoreApplication.translate("ImportWizard", "no start (DTSTART)"),
+        ),
+        (
+            re.compile(r"^no attendee or organizer e-mail"),
+            QCoreApplication.translate(
+                "ImportWizard", "no attendee or organizer e-mail: nothing links it to an account"
+            ),
+        ),
+        (
+            re.compile(r"^a company card without a name$"),
+            QCoreApplication.translate("ImportWizard", "a company card without a name"),
+        ),
+        (
+            re.compile(r"^a contact group, not a person$"),
+            QCoreApplication.translate("ImportWizard", "a contact group, not a person"),
+        ),
+        (
+            re.compile(r"^no name, e-mail, phone nor company$"),
+            QCoreApplication.translate("ImportWizard", "no name, e-mail, phone nor company"),
+        ),
+        (
+            re.compile(r"^recurring event with no occurrence between"),
+            QCoreApplication.translate(
+                "ImportWizard", "recurring event with no occurrence in the import period"
+            ),
+        ),
+        (
+            re.compile(r"^recurring event: only its first (\\d+) occurrences kept$"),
+            QCoreApplication.translate(
+                "ImportWizard", "recurring event: only its first %1 occurrences kept"
+            ),
+        ),
+        (
             re.compile(r"^nothing to import: (.+)$"),
             QCoreApplication.translate("ImportWizard", "nothing to import: %1"),
         ),
@@ -452,6 +505,10 @@ class ImportWizard(QDialog):
         self.close_button = QPushButton(self.tr("Cancel"), self)
         self.close_button.setObjectName("importClose")
         self.close_button.clicked.connect(self.reject)
+        # Enter goes to Next / Import, never to Cancel (which has the focus while the
+        # buttons before it are disabled).
+        for button in (self.back, self.close_button):
+            button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.back)
@@ -470,7 +527,7 @@ class ImportWizard(QDialog):
         layout.addLayout(buttons)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumSize(820, 560)
-        self.resize(1000, 680)
+        self.resize(1100, 700)
         if paths:
             self.add_files([str(p) for p in paths])
         else:
@@ -956,6 +1013,8 @@ class ImportWizard(QDialog):
             text = self.tr("Ready to import. Nothing has been written yet.")
         self.check_status.setText(text)
         self._update_buttons()
+        if self.next.isEnabled() and self.isVisible():
+            self.next.setFocus()
 
     def _on_dry_error(self, exc: BaseException) -> None:
         self.task = None
@@ -1012,7 +1071,7 @@ class ImportWizard(QDialog):
             )
         self.problems_model.set_rows(headers, rows, right=(2,))
         header = self.problems_view.horizontalHeader()
-        for column, width in enumerate((150, 190, 60, 150)):
+        for column, width in enumerate((140, 180, 55, 120)):
             header.resizeSection(column, width)
         self.problems_label.setText(
             self.tr("Rows refused or left out (%1):").replace("%1", fmt.integer(len(rows)))

@@ -1917,6 +1917,50 @@ Ce qu’il a créé est supprimé et les valeurs qu’il a modifiées sont réta
         <translation>cette colonne apparaît deux fois</translation>
     </message>
     <message>
+        <source>the name was lost to an encoding error in the source file (only &apos;?&apos; left)</source>
+        <translation>le nom a été perdu par une erreur d’encodage dans le fichier d’origine (il n’en reste que des «&#xa0;?&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>no company name nor domain</source>
+        <translation>ni nom d’entreprise ni domaine</translation>
+    </message>
+    <message>
+        <source>deleted in the source tool</source>
+        <translation>supprimé dans l’outil d’origine</translation>
+    </message>
+    <message>
+        <source>a deal without a name</source>
+        <translation>affaire sans nom</translation>
+    </message>
+    <message>
+        <source>no start (DTSTART)</source>
+        <translation>sans date de début (DTSTART)</translation>
+    </message>
+    <message>
+        <source>no attendee or organizer e-mail: nothing links it to an account</source>
+        <translation>aucun e-mail de participant ni d’organisateur&#xa0;: rien ne le relie à un compte</translation>
+    </message>
+    <message>
+        <source>a company card without a name</source>
+        <translation>fiche d’entreprise sans nom</translation>
+    </message>
+    <message>
+        <source>a contact group, not a person</source>
+        <translation>groupe de contacts, pas une personne</translation>
+    </message>
+    <message>
+        <source>no name, e-mail, phone nor company</source>
+        <translation>ni nom, ni e-mail, ni téléphone, ni entreprise</translation>
+    </message>
+    <message>
+        <source>recurring event with no occurrence in the import period</source>
+        <translation>événement récurrent sans occurrence dans la période importée</translation>
+    </message>
+    <message>
+        <source>recurring event: only its first %1 occurrences kept</source>
+        <translation>événement récurrent&#xa0;: seules ses %1 premières occurrences sont gardées</translation>
+    </message>
+    <message>
         <source>nothing to import: %1</source>
         <translation>rien à importer&#xa0;: %1</translation>
     </message>
