@@ -75,7 +75,7 @@ def batch_description(files: Sequence[str], when: str = "") -> str:
 
 
 def undo_text(result: imports.UndoResult, fmt: Formatter) -> str:
-    """« Import undone: 3 comptes, 5 interlocuteurs supprimés ; 1 rétabli. »"""
+    """« Import annulé. Supprimés : 3 comptes, 5 interlocuteurs. Rétablis : 1 compte. »"""
     names = {
         "accounts": kind_label("accounts").lower(),
         "stakeholders": kind_label("stakeholders").lower(),
@@ -88,7 +88,7 @@ def undo_text(result: imports.UndoResult, fmt: Formatter) -> str:
         return ", ".join(parts) or QCoreApplication.translate("ImportHistory", "nothing")
 
     text = (
-        QCoreApplication.translate("ImportHistory", "Import undone: deleted %1; put back %2.")
+        QCoreApplication.translate("ImportHistory", "Import undone. Deleted: %1. Put back: %2.")
         .replace("%1", listing(result.deleted))
         .replace("%2", listing(result.restored))
     )

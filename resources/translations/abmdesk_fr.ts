@@ -1552,15 +1552,15 @@ Ce qu’il a créé est supprimé et les valeurs qu’il a modifiées sont réta
     </message>
     <message>
         <source>nothing</source>
-        <translation>rien</translation>
+        <translation>aucun</translation>
     </message>
     <message>
-        <source>Import undone: deleted %1; put back %2.</source>
-        <translation>Import annulé&#xa0;: supprimé %1&#xa0;; rétabli %2.</translation>
+        <source>Import undone. Deleted: %1. Put back: %2.</source>
+        <translation>Import annulé. Supprimés&#xa0;: %1. Rétablis&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Kept, as they changed or gained data since: %1.</source>
-        <translation>Conservé, car modifié ou complété depuis&#xa0;: %1.</translation>
+        <translation>Conservés, car modifiés ou complétés depuis&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
