@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -528,6 +529,7 @@ class ImportWizard(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumSize(820, 560)
         self.resize(1100, 700)
+        self.setAcceptDrops(True)  # more files dropped on the first page
         if paths:
             self.add_files([str(p) for p in paths])
         else:
@@ -557,6 +559,7 @@ class ImportWizard(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.files_model = RowsModel(parent=self)
         self.files_view = _table("importFiles", self.files_model, page)
+        self.files_view.selectionModel().selectionChanged.connect(self._on_file_selection)
         self.format = QComboBox(page)
         self.format.setObjectName("importFormat")
         self.format.addItem(self.tr("Recognised from each file's content"), "auto")
@@ -793,14 +796,15 @@ class ImportWizard(QDialog):
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.files_view.selectionModel().selectedRows()})
-        if not rows and self.paths:
-            rows = [len(self.paths) - 1]
         for row in reversed(rows):
             path = self.paths.pop(row)
             self.previews.pop(path, None)
             self.problems.pop(path, None)
             self.mappings.pop(path, None)
         self._fill_files()
+
+    def _on_file_selection(self, *_args: object) -> None:
+        self.remove_button.setEnabled(self.files_view.selectionModel().hasSelection())
 
     def _on_format(self) -> None:
         self.mappings.clear()
@@ -852,6 +856,7 @@ class ImportWizard(QDialog):
             rows.append((Path(path).name, format_label(found.format), encoding, status))
             tips.append(path)
         self.files_model.set_rows(headers, rows, tips=tips)
+        self._on_file_selection()
         header = self.files_view.horizontalHeader()
         for column, width in enumerate((300, 200, 130)):
             header.resizeSection(column, width)
@@ -1210,6 +1215,28 @@ class ImportWizard(QDialog):
             self._update_buttons()
 
         self.task = import_history.start_undo(self.ctx, result.batch_id, done, failed)
+
+    # --- drops ------------------------------------------------------------------------
+
+    def _dropped(self, event: QDragEnterEvent | QDropEvent) -> list[str]:
+        mime = event.mimeData()
+        if self.current_page() != PAGE_FILES or self.task is not None or not mime.hasUrls():
+            return []
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped(event)
+        if paths:
+            event.acceptProposedAction()
+            self.add_files(paths)
+        else:
+            event.ignore()
 
     # --- closing ----------------------------------------------------------------------
 

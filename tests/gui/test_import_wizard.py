@@ -221,6 +221,7 @@ def test_unreadable_file_is_refused_on_the_first_page(qtbot, window, files):
     error = wizard.findChild(QLabel, "importError").text()
     assert error.startswith("photo.csv") and "\n" not in error
     assert not wizard.findChild(QPushButton, "importNext").isEnabled()
+    wizard.files_view.selectRow(0)
     wizard.remove_selected()
     assert not wizard.paths and not wizard.error
     wizard.reject()
@@ -274,6 +275,14 @@ def test_dropping_files_opens_the_wizard(qtbot, window, files):
     qtbot.waitExposed(wizard)
     assert wizard.paths == [str(files["vcard"])]
     assert wizard.previews[str(files["vcard"])].format == "vcard"
+    more = QMimeData()
+    more.setUrls([QUrl.fromLocalFile(str(files["contacts"]))])
+    wizard.dropEvent(QDropEvent(QPointF(10, 10), *args[:1], more, *args[2:]))
+    assert wizard.paths == [str(files["vcard"]), str(files["contacts"])]
+    assert not wizard.remove_button.isEnabled()  # nothing selected
+    wizard.files_view.selectRow(1)
+    qtbot.mouseClick(wizard.remove_button, Qt.MouseButton.LeftButton)
+    assert wizard.paths == [str(files["vcard"])]
     _next(qtbot, wizard)  # no columns to map in a vCard: straight to the check
     assert wizard.current_page() == PAGE_CHECK
     result = _checked(qtbot, wizard)
