@@ -299,6 +299,12 @@ def _reasons() -> list[tuple[re.Pattern[str], str]]:
             ),
         ),
         (
+            re.compile(r"^no column '(.+?)' for \S+ \(the columns are: (.+)\)$"),
+            QCoreApplication.translate(
+                "ImportWizard", "the file has no column '%1' any more (its columns: %2)"
+            ),
+        ),
+        (
             re.compile(r"^nothing to import: (.+)$"),
             QCoreApplication.translate("ImportWizard", "nothing to import: %1"),
         ),
@@ -310,7 +316,9 @@ def reason_text(message: str) -> str:
     for pattern, text in _reasons():
         found = pattern.match(message)
         if found:
-            return text.replace("%1", found.group(1)) if found.groups() else text
+            for number, value in enumerate(found.groups(), start=1):
+                text = text.replace(f"%{number}", value)
+            return text
     return message
 
 
@@ -1278,9 +1286,7 @@ def _where(refusal: imports.Refusal) -> str:
         )
     if refusal.column:
         where.append(
-            QCoreApplication.translate("ImportWizard", "column « %1 »").replace(
-                "%1", refusal.column
-            )
+            QCoreApplication.translate("ImportWizard", "column '%1'").replace("%1", refusal.column)
         )
     return (
         QCoreApplication.translate("ImportWizard", "%1: ").replace("%1", ", ".join(where))

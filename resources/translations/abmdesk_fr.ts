@@ -1961,6 +1961,10 @@ Ce qu’il a créé est supprimé et les valeurs qu’il a modifiées sont réta
         <translation>événement récurrent&#xa0;: seules ses %1 premières occurrences sont gardées</translation>
     </message>
     <message>
+        <source>the file has no column &apos;%1&apos; any more (its columns: %2)</source>
+        <translation>le fichier n’a plus de colonne «&#xa0;%1&#xa0;» (ses colonnes&#xa0;: %2)</translation>
+    </message>
+    <message>
         <source>nothing to import: %1</source>
         <translation>rien à importer&#xa0;: %1</translation>
     </message>
@@ -2114,7 +2118,7 @@ Ce qu’il a créé est supprimé et les valeurs qu’il a modifiées sont réta
         <translation>ligne %1</translation>
     </message>
     <message>
-        <source>column « %1 »</source>
+        <source>column &apos;%1&apos;</source>
         <translation>colonne «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>

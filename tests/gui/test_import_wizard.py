@@ -324,3 +324,23 @@ def test_confirmation_names_the_files_and_can_keep_the_import(qtbot, window):
     assert "contacts.csv (04/12/2026 15:25)" in seen[0]
     QTimer.singleShot(50, lambda: answer("Undo the import"))
     assert _real_confirm(window, "contacts.csv")
+
+
+def test_a_refused_import_keeps_the_wizard_open_and_writes_nothing(qtbot, window, files):
+    before = _counts(window)
+    wizard = _wizard(qtbot, window, [files["contacts"]])
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    _checked(qtbot, wizard)
+    # The file changes between the check and the import: the import refuses it whole.
+    files["contacts"].write_text(BAD, encoding="utf-8")
+    _next(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.task is None, timeout=10_000)
+    error = wizard.findChild(QLabel, "importError").text()
+    # The columns chosen for the old file are gone from the new one.
+    assert error.startswith("contacts-hubspot.csv, line 1: the file has no column 'Prénom'")
+    assert "\n" not in error
+    assert wizard.result is None and wizard.current_page() == PAGE_CHECK
+    assert wizard.isVisible()
+    assert _counts(window) == before
+    wizard.reject()
