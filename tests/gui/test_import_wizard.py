@@ -290,7 +290,7 @@ def test_dropping_files_opens_the_wizard(qtbot, window, files):
     wizard.reject()
 
 
-def test_screenshots_in_french(qtbot, window, files, tmp_path, french_locale):
+def test_every_page_renders_with_french_numbers(qtbot, window, files, tmp_path, french_locale):
     wizard = _wizard(qtbot, window, [files["contacts"], files["vcard"]])
     wizard.resize(1100, 720)
     wizard.grab().save(str(tmp_path / "import-1.png"))
