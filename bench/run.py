@@ -28,7 +28,10 @@ def main() -> int:
     for name in BENCHES:
         module = importlib.import_module(name)
         print(f"== {name}", flush=True)
-        lines, ok = module.run(context)
+        try:
+            lines, ok = module.run(context)
+        except Exception as exc:  # one failing bench must not hide the others' figures
+            lines, ok = [f"## {name}", "", f"FAILED: {type(exc).__name__}: {exc}"], False
         sections.append("\n".join(lines))
         failures += 0 if ok else 1
     text = [
