@@ -191,6 +191,7 @@ def _bench_probe(app: QApplication, window: QMainWindow, mode: str) -> None:
     heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
 
     def finish() -> None:
+        info["peak_rss_mb"] = _peak_rss_mb()
         print("ABMDESK_BENCH " + json.dumps(info), flush=True)
         app.quit()
 
@@ -227,6 +228,17 @@ def _bench_probe(app: QApplication, window: QMainWindow, mode: str) -> None:
 
     # Two turns of the event loop: the window is exposed and painted, then we report.
     QTimer.singleShot(0, lambda: QTimer.singleShot(0, ready))
+
+
+def _peak_rss_mb() -> float | None:
+    """This process's own peak RSS (VmHWM; ru_maxrss of a child counts its forking parent)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 def _smoke_test(app: QApplication, lang: str | None) -> int:
