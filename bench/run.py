@@ -32,7 +32,7 @@ def main() -> int:
             lines, ok = module.run(context)
         except Exception as exc:  # one failing bench must not hide the others' figures
             lines, ok = [f"## {name}", "", f"FAILED: {type(exc).__name__}: {exc}"], False
-        sections.append("\n".join(lines))
+        sections.append("\n".join(lines) + "\n")
         failures += 0 if ok else 1
     text = [
         "# Benchmark results",
