@@ -51,6 +51,7 @@ from abmdesk.kpi.inputs import (
 )
 from abmdesk.services.org import managers_first
 from abmdesk.services.records import ACCOUNT_SORTS, AccountRecord, sort_text
+from abmdesk.services.records import account_record as _record
 from abmdesk.services.settings import load_settings
 
 #: Weeks drawn by the side panel's sparkline (the current one included).
@@ -190,23 +191,6 @@ def normalize_account(data: AccountInput) -> AccountInput:
         committee_size=None if data.committee_size is None else int(data.committee_size),
         retention_years=years,
         owner=_text(data.owner),
-    )
-
-
-def _record(a: Account) -> AccountRecord:
-    return AccountRecord(
-        id=a.id,
-        name=a.name,
-        domain=a.domain,
-        sector=a.sector,
-        employees=a.employees,
-        country=a.country,
-        tier=a.tier,
-        is_target=bool(a.is_target),
-        target_since=a.target_since,
-        committee_size=a.committee_size,
-        retention_years=a.retention_years,
-        owner=a.owner,
     )
 
 

@@ -226,7 +226,8 @@ def account_keys(
         return list(session.execute(query).scalars())
 
 
-def _account_record(a: Account) -> AccountRecord:
+def account_record(a: Account) -> AccountRecord:
+    """The plain record of an account row (for the services that return accounts)."""
     return AccountRecord(
         id=a.id,
         name=a.name,
@@ -248,7 +249,7 @@ def accounts_by_ids(engine: Engine, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID,
     with read_session(engine) as session:
         for chunk in _chunks(ids):
             for a in session.execute(select(Account).where(Account.id.in_(chunk))).scalars():
-                out[a.id] = _account_record(a)
+                out[a.id] = account_record(a)
     return out
 
 
