@@ -338,6 +338,23 @@ def stakeholder_keys(
         return list(session.execute(query).scalars())
 
 
+def stakeholder_record(s: Stakeholder, manager_name: str | None) -> StakeholderRecord:
+    """The plain record of a stakeholder row (for the services that return people)."""
+    return StakeholderRecord(
+        id=s.id,
+        account_id=s.account_id,
+        full_name=s.full_name,
+        title=s.title,
+        email=s.email,
+        phone=s.phone,
+        role=s.role,
+        attitude=s.attitude,
+        reports_to_id=s.reports_to_id,
+        reports_to_name=manager_name,
+        placeholder=bool(s.placeholder),
+    )
+
+
 def stakeholders_by_ids(
     engine: Engine, ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, StakeholderRecord]:
@@ -350,19 +367,7 @@ def stakeholders_by_ids(
                 .where(Stakeholder.id.in_(chunk))
             )
             for s, manager in session.execute(query):
-                out[s.id] = StakeholderRecord(
-                    id=s.id,
-                    account_id=s.account_id,
-                    full_name=s.full_name,
-                    title=s.title,
-                    email=s.email,
-                    phone=s.phone,
-                    role=s.role,
-                    attitude=s.attitude,
-                    reports_to_id=s.reports_to_id,
-                    reports_to_name=manager,
-                    placeholder=bool(s.placeholder),
-                )
+                out[s.id] = stakeholder_record(s, manager)
     return out
 
 

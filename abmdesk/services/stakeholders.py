@@ -46,7 +46,12 @@ from abmdesk.errors import ValidationError
 from abmdesk.kpi.coverage import coverage
 from abmdesk.kpi.inputs import AccountRow, KpiInputs, Params, Period, StakeholderCounts
 from abmdesk.services.org import find_cycle
-from abmdesk.services.records import InteractionRecord, StakeholderRecord, _interaction_records
+from abmdesk.services.records import (
+    InteractionRecord,
+    StakeholderRecord,
+    _interaction_records,
+    stakeholder_record,
+)
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -166,19 +171,7 @@ def _clean(value: str | None) -> str | None:
 
 def _record(session: Session, s: Stakeholder) -> StakeholderRecord:
     manager = session.get(Stakeholder, s.reports_to_id) if s.reports_to_id else None
-    return StakeholderRecord(
-        id=s.id,
-        account_id=s.account_id,
-        full_name=s.full_name,
-        title=s.title,
-        email=s.email,
-        phone=s.phone,
-        role=s.role,
-        attitude=s.attitude,
-        reports_to_id=s.reports_to_id,
-        reports_to_name=manager.full_name if manager else None,
-        placeholder=bool(s.placeholder),
-    )
+    return stakeholder_record(s, manager.full_name if manager else None)
 
 
 def _get(session: Session, stakeholder_id: uuid.UUID) -> Stakeholder:
