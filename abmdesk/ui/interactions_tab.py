@@ -974,8 +974,8 @@ class InteractionsTab(QWidget):
             {
                 "occurred_at": 17,
                 "account": 30,
-                "stakeholder": 22,
-                "type": 32,
+                "stakeholder": 24,
+                "type": 28,
                 "points": 7,
                 "duration": 9,
                 "logged_by": 16,
